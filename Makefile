@@ -1,0 +1,30 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test install plugins lint bench-migrate clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml $(wildcard plugins/*/pyproject.toml)
+	$(BIN)/pip install --quiet -e '.[test]'
+	@for p in plugins/*/; do [ -f "$$p/pyproject.toml" ] && $(BIN)/pip install --quiet -e "$$p" || true; done
+	touch $(STAMP)
+
+install: $(STAMP) ## Create the virtualenv and install Atrium, its plugins and test tools.
+
+run: install ## Run the platform on http://localhost:8000 (embedded PostgreSQL + Redis unless DATABASE_URL/REDIS_URL are set).
+	$(BIN)/atrium run
+
+test: install ## Run the whole test suite.
+	$(BIN)/pytest -n 2 --dist loadfile
+
+bench-migrate: install ## Benchmark provisioning and `atrium migrate` over many tenant schemas.
+	$(BIN)/python bench/migrate_tenants.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,5 @@
+"""Alembic entry point for `alembic -c migrations/alembic.ini -n tenant -x tenant=<slug> ...` (development only)."""
+
+from atrium.migrate.runner import run_env_from_alembic_cli
+
+run_env_from_alembic_cli("tenant")

@@ -1,0 +1,105 @@
+"""Every error answer is ``application/problem+json`` (RFC 9457) with a stable ``code``.
+
+Validation errors list each offending field in ``errors`` and name the first
+one in ``detail``; unexpected exceptions are logged and answered with a
+generic 500 problem that leaks nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, Response, json
+from werkzeug.exceptions import HTTPException
+
+from atrium.errors import Problem
+
+log = logging.getLogger(__name__)
+
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    429: "rate_limited",
+    500: "internal_error",
+}
+
+
+def problem_response(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> Response:
+    """A response with ``body`` as ``application/problem+json``."""
+    response = Response(json.dumps(body), status=status, mimetype="application/problem+json")
+    for key, value in (headers or {}).items():
+        response.headers[key] = value
+    return response
+
+
+def _field_errors(messages: Any, location: str, prefix: str = "") -> list[dict[str, Any]]:
+    if isinstance(messages, dict):
+        out = []
+        for key, value in messages.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            out.extend(_field_errors(value, location, name))
+        return out
+    if isinstance(messages, list) and messages and all(isinstance(m, str) for m in messages):
+        return [{"field": prefix or None, "location": location, "message": " ".join(messages)}]
+    if isinstance(messages, list):
+        return [e for m in messages for e in _field_errors(m, location, prefix)]
+    return [{"field": prefix or None, "location": location, "message": str(messages)}]
+
+
+def _http_problem(exc: HTTPException) -> Response:
+    status = exc.code or 500
+    body: dict[str, Any] = {
+        "type": f"https://atrium.dev/problems/{_CODES.get(status, 'error')}",
+        "title": exc.name,
+        "status": status,
+        "code": _CODES.get(status, "error"),
+        "detail": exc.description,
+    }
+    data = getattr(exc, "data", None) or {}
+    messages = data.get("messages")
+    if messages:
+        errors = [e for location, m in messages.items() for e in _field_errors(m, location)]
+        body["errors"] = errors
+        fields = [e["field"] for e in errors if e.get("field")]
+        body["detail"] = f"invalid value for '{fields[0]}': {errors[0]['message']}" if fields else errors[0]["message"]
+    elif data.get("message"):
+        body["detail"] = data["message"]
+    headers = data.get("headers") or {}
+    if status == 405 and exc.get_headers():
+        headers = {**dict(exc.get_headers()), **headers}
+        headers.pop("Content-Type", None)
+    return problem_response(status, body, headers)
+
+
+def install(app: Flask) -> None:
+    """Register the problem handlers on ``app``."""
+
+    @app.errorhandler(Problem)
+    def _problem(exc: Problem):
+        return problem_response(exc.status, exc.body(), exc.headers)
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        return _http_problem(exc)
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        log.exception("unhandled error")
+        return problem_response(
+            500,
+            {
+                "type": "https://atrium.dev/problems/internal_error",
+                "title": "Internal error",
+                "status": 500,
+                "code": "internal_error",
+                "detail": "something went wrong on our side; it was logged",
+            },
+        )

@@ -1,0 +1,89 @@
+"""The Flask application factory: the only way to build the web app."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, abort, send_from_directory
+from flask_smorest import Api
+
+from atrium import __version__
+from atrium.config import get_settings
+
+log = logging.getLogger(__name__)
+
+RESERVED_PREFIXES = ("api/", "webhooks/", "healthz", "readyz", "metrics")
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    """Build the web app: API, plugin blueprints, health, metrics and the panel."""
+    from atrium.api import health, problems
+    from atrium.auth.api import blp as auth_blp
+    from atrium.auth.users_api import blp as users_blp
+    from atrium.crm.api import blp as crm_blp
+    from atrium.plugins.api import blp as plugins_blp
+    from atrium.plugins.manager import get_plugin_manager
+
+    settings = get_settings()
+    app = Flask(__name__, static_folder=None)
+    app.config.update(
+        API_TITLE="Atrium API",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.1.0",
+        OPENAPI_URL_PREFIX="/api",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="/docs",
+        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        MAX_CONTENT_LENGTH=3 * 1024 * 1024,
+        JSON_SORT_KEYS=False,
+        API_SPEC_OPTIONS={
+            "info": {"description": "Every endpoint the Atrium panel uses. Errors are application/problem+json (RFC 9457)."},
+            "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}},
+        },
+    )
+    app.config.update(overrides or {})
+    app.extensions["atrium_settings"] = settings
+
+    problems.install(app)
+    health.install(app)
+    api = Api(app)
+    api.ERROR_SCHEMA = None
+    for blp in (auth_blp, users_blp, crm_blp, plugins_blp):
+        api.register_blueprint(blp)
+
+    pm = get_plugin_manager()
+    plugin_blueprints: dict[str, str] = {}
+    for plugin_id, blueprints in pm.call_by_plugin("register_blueprints", app=app).items():
+        for blp in blueprints:
+            api.register_blueprint(blp, url_prefix=f"/api/v1{blp.url_prefix or ''}")
+            plugin_blueprints[blp.name] = plugin_id
+    app.extensions["atrium_plugin_blueprints"] = plugin_blueprints
+    for blueprints in pm.call("register_public_routes", app=app):
+        for blp in blueprints:
+            app.register_blueprint(blp)
+
+    _serve_panel(app, settings.frontend_dist)
+    log.info("web app ready", extra={"version": __version__, "plugins": sorted(pm.infos)})
+    return app
+
+
+def _serve_panel(app: Flask, dist) -> None:
+    """Serve the built panel at ``/``; unknown non-API paths fall back to ``index.html``."""
+
+    @app.get("/", defaults={"path": ""})
+    @app.get("/<path:path>")
+    def panel(path: str):
+        if path.startswith(RESERVED_PREFIXES):
+            abort(404)
+        if path and (dist / path).is_file():
+            return send_from_directory(dist, path)
+        if (dist / "index.html").is_file():
+            return send_from_directory(dist, "index.html")
+        return PLACEHOLDER, 200, {"Content-Type": "text/html; charset=utf-8"}
+
+
+PLACEHOLDER = """<!doctype html><html lang="pt-BR"><meta charset="utf-8"><title>Atrium</title>
+<body style="font-family:system-ui;max-width:40rem;margin:4rem auto">
+<h1>Atrium</h1><p>The API is running. The panel has not been built yet (<code>make run</code> builds it).</p>
+<p><a href="/api/docs">API documentation</a> · <a href="/api/openapi.json">OpenAPI document</a></p></body></html>"""

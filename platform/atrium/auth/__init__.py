@@ -1,0 +1,1 @@
+"""Identity, memberships, tokens and the auth API."""

@@ -1,0 +1,83 @@
+"""Team administration inside one tenant: members, roles, deactivation (no Flask here)."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func, select
+
+from atrium.auth.guard import ROLE_RANK, Principal
+from atrium.auth.models import Membership, User
+from atrium.auth.passwords import hash_password
+from atrium.auth.service import check_password_rules, revoke_user_sessions
+from atrium.errors import Conflict, Forbidden, Invalid, NotFound
+
+
+def get_member(db, tenant_id: uuid.UUID, user_id: uuid.UUID) -> tuple[User, Membership]:
+    """A member of the tenant; 404 for anyone else (including other tenants' users)."""
+    membership = db.scalar(select(Membership).where(Membership.tenant_id == tenant_id, Membership.user_id == user_id))
+    if membership is None:
+        raise NotFound("no team member with this id")
+    return membership.user, membership
+
+
+def _check_can_grant(actor: Principal, role: str) -> None:
+    if ROLE_RANK[role] > ROLE_RANK[actor.role]:
+        raise Forbidden(f"only an owner can grant the {role} role")
+
+
+def add_member(db, actor: Principal, email: str, name: str, role: str, password: str | None) -> tuple[User, Membership]:
+    """Add a person to the team: an existing account by email, or a new one with ``password``."""
+    _check_can_grant(actor, role)
+    tenant_id = actor.tenant.id
+    user = db.scalar(select(User).where(func.lower(User.email) == email.lower()))
+    if user is None:
+        if not password:
+            raise Invalid("a password is required for a new account", field="password")
+        check_password_rules(password)
+        user = User(email=email.lower(), name=name, password_hash=hash_password(password), is_active=True)
+        db.add(user)
+        db.flush()
+    elif db.scalar(select(Membership).where(Membership.user_id == user.id, Membership.tenant_id == tenant_id)):
+        raise Conflict("this person is already in the team", field="email")
+    membership = Membership(user_id=user.id, tenant_id=tenant_id, role=role, is_active=True)
+    db.add(membership)
+    db.flush()
+    return user, membership
+
+
+def _owners_left(db, tenant_id: uuid.UUID, excluding: uuid.UUID) -> int:
+    return db.scalar(
+        select(func.count()).select_from(Membership).where(
+            Membership.tenant_id == tenant_id,
+            Membership.role == "owner",
+            Membership.is_active.is_(True),
+            Membership.user_id != excluding,
+        )
+    )
+
+
+def change_role(db, actor: Principal, user_id: uuid.UUID, role: str) -> tuple[User, Membership]:
+    """Give a member another role; the last active owner cannot be demoted."""
+    user, membership = get_member(db, actor.tenant.id, user_id)
+    _check_can_grant(actor, role)
+    _check_can_grant(actor, membership.role)
+    if membership.role == "owner" and role != "owner" and not _owners_left(db, actor.tenant.id, user_id):
+        raise Conflict("the company needs at least one active owner", field="role")
+    membership.role = role
+    revoke_user_sessions(db, user_id, actor.tenant.id)
+    return user, membership
+
+
+def set_active(db, actor: Principal, user_id: uuid.UUID, active: bool) -> tuple[User, Membership]:
+    """Deactivate (sessions revoked at once) or reactivate a member."""
+    user, membership = get_member(db, actor.tenant.id, user_id)
+    _check_can_grant(actor, membership.role)
+    if not active:
+        if user_id == actor.user_id:
+            raise Conflict("you cannot deactivate yourself", field="user_id")
+        if membership.role == "owner" and not _owners_left(db, actor.tenant.id, user_id):
+            raise Conflict("the company needs at least one active owner", field="user_id")
+        revoke_user_sessions(db, user_id, actor.tenant.id)
+    membership.is_active = active
+    return user, membership

@@ -1,0 +1,1 @@
+"""Applying the public and tenant migration streams."""

@@ -1,0 +1,51 @@
+"""The plugin SDK: everything a plugin may import from Atrium.
+
+A plugin is a distribution with an entry point in the ``atrium`` group whose
+name is the plugin id; the module it names holds ``@hookimpl`` functions.
+See ``docs/plugins.md``. Nothing outside this module is a stable API.
+"""
+
+from atrium.api.pagination import PageArgs, page_schema, paginate
+from atrium.api.schemas import Schema
+from atrium.auth.guard import Principal, auth_required
+from atrium.db.base import TenantBase, TimestampMixin
+from atrium.db.session import public_session, tenant_session
+from atrium.errors import Conflict, Forbidden, Invalid, NotFound, Problem, Unauthorized
+from atrium.plugins.hookspecs import hookimpl
+from atrium.tenancy.context import TenantRef, current_tenant, tenant_context
+from atrium.workers.actors import actor
+from atrium.workers.scheduler import PeriodicJob
+
+
+def plugin_settings(session, plugin_id: str) -> dict:
+    """The current tenant's settings of ``plugin_id``, secrets decrypted, from a tenant ``session``."""
+    from atrium.plugins.service import get_settings_for_plugin
+
+    return get_settings_for_plugin(session, plugin_id)
+
+
+__all__ = [
+    "Conflict",
+    "Forbidden",
+    "Invalid",
+    "NotFound",
+    "PageArgs",
+    "PeriodicJob",
+    "Principal",
+    "Problem",
+    "Schema",
+    "TenantBase",
+    "TenantRef",
+    "TimestampMixin",
+    "Unauthorized",
+    "actor",
+    "auth_required",
+    "current_tenant",
+    "hookimpl",
+    "page_schema",
+    "paginate",
+    "plugin_settings",
+    "public_session",
+    "tenant_context",
+    "tenant_session",
+]

@@ -1,0 +1,50 @@
+"""Fernet encryption of stored secrets, with key rotation.
+
+``ATRIUM_SECRET_KEYS`` is a comma-separated list of Fernet keys: the first
+encrypts, all of them decrypt. To rotate, put a new key first and run
+``atrium secrets rotate``, which re-encrypts every stored secret with it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+
+from atrium.config import get_settings
+
+
+class SecretKeyError(RuntimeError):
+    """No usable key, or a value that no configured key can decrypt."""
+
+
+@lru_cache(maxsize=4)
+def _fernet(keys: tuple[str, ...]) -> MultiFernet:
+    if not keys:
+        raise SecretKeyError("ATRIUM_SECRET_KEYS is not set")
+    return MultiFernet([Fernet(k.encode()) for k in keys])
+
+
+def _current() -> MultiFernet:
+    return _fernet(get_settings().secret_keys)
+
+
+def encrypt(plaintext: str) -> str:
+    """Encrypt ``plaintext`` with the primary key."""
+    return _current().encrypt(plaintext.encode()).decode()
+
+
+def decrypt(token: str) -> str:
+    """Decrypt a value encrypted with any configured key."""
+    try:
+        return _current().decrypt(token.encode()).decode()
+    except InvalidToken as exc:
+        raise SecretKeyError("a stored secret cannot be decrypted with the configured keys") from exc
+
+
+def rotate(token: str) -> str:
+    """Re-encrypt ``token`` with the primary key."""
+    try:
+        return _current().rotate(token.encode()).decode()
+    except InvalidToken as exc:
+        raise SecretKeyError("a stored secret cannot be decrypted with the configured keys") from exc

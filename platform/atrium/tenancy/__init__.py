@@ -1,0 +1,1 @@
+"""Tenancy: schema names, the current tenant, provisioning and blueprints."""

@@ -1,0 +1,1 @@
+"""Test helpers shipped to plugin authors (loaded as the ``atrium`` pytest plugin)."""

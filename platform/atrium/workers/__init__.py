@@ -1,0 +1,1 @@
+"""Background work: the Dramatiq broker, tenant-carrying middleware, actors and the scheduler."""
