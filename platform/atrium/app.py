@@ -47,8 +47,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     problems.install(app)
     health.install(app)
-    api = Api(app)
-    api.ERROR_SCHEMA = None
+    api = ProblemApi(app)
     for blp in (auth_blp, users_blp, crm_blp, plugins_blp):
         api.register_blueprint(blp)
 
@@ -66,6 +65,16 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     _serve_panel(app, settings.frontend_dist)
     log.info("web app ready", extra={"version": __version__, "plugins": sorted(pm.infos)})
     return app
+
+
+class ProblemApi(Api):
+    """flask-smorest's Api whose HTTP errors (including 422s from webargs) are problem+json."""
+
+    def handle_http_exception(self, error):
+        """Render ``error`` as ``application/problem+json``."""
+        from atrium.api.problems import http_problem
+
+        return http_problem(error)
 
 
 def _serve_panel(app: Flask, dist) -> None:

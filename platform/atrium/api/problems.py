@@ -54,7 +54,8 @@ def _field_errors(messages: Any, location: str, prefix: str = "") -> list[dict[s
     return [{"field": prefix or None, "location": location, "message": str(messages)}]
 
 
-def _http_problem(exc: HTTPException) -> Response:
+def http_problem(exc: HTTPException) -> Response:
+    """The problem response for a werkzeug/flask-smorest HTTP error (422s list their fields)."""
     status = exc.code or 500
     body: dict[str, Any] = {
         "type": f"https://atrium.dev/problems/{_CODES.get(status, 'error')}",
@@ -88,7 +89,7 @@ def install(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
-        return _http_problem(exc)
+        return http_problem(exc)
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):
