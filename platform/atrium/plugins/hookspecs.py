@@ -99,6 +99,18 @@ def register_commands(cli):
     """
 
 
+@hookspec
+def register_channel_types():
+    """Called when the channel registry is built (web app and workers).
+
+    Returns:
+        A list of ``atrium.plugins.ChannelAdapter`` instances, one per
+        provider type this plugin connects (see ``docs/channels.md``). The
+        core serves their webhooks, stores every event durably before the
+        200, routes it to a tenant and stores its messages idempotently.
+    """
+
+
 # ---------------------------------------------------------------- notifications
 
 
@@ -133,4 +145,17 @@ def on_plugin_disabled(tenant, plugin_id):
     Args:
         tenant: ``TenantRef`` of the tenant.
         plugin_id: id of the plugin that was disabled.
+    """
+
+
+@hookspec
+def on_domain_event(tenant, event):
+    """Called in a worker after a domain event was committed, for plugins the tenant enabled.
+
+    Args:
+        tenant: ``TenantRef`` of the tenant.
+        event: ``{"id", "kind", "data", "created_at"}``; kinds include
+            ``message.received``, ``message.sent``, ``message.status``,
+            ``conversation.updated``, ``contact.created``, ``contact.updated``.
+            Delivery is at least once: use ``event["id"]`` to de-duplicate.
     """

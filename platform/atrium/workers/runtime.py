@@ -14,7 +14,7 @@ from atrium.workers.broker import get_broker
 
 log = logging.getLogger(__name__)
 
-CORE_ACTOR_MODULES: tuple[str, ...] = ()
+CORE_ACTOR_MODULES: tuple[str, ...] = ("atrium.inbox.dispatch",)
 
 
 def load_actor_modules() -> None:

@@ -1,0 +1,1 @@
+"""Channels: the adapter contract channel plugins implement, and the durable inbound path."""

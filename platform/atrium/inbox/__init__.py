@@ -1,0 +1,1 @@
+"""The shared inbox: contacts, conversations, messages, notes, activity and domain events."""

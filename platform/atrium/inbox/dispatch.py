@@ -1,0 +1,23 @@
+"""Fan-out of committed domain events to plugins (and, later, outbound webhooks)."""
+
+from __future__ import annotations
+
+from atrium.db.session import tenant_session
+from atrium.inbox.models import DomainEvent
+from atrium.tenancy.context import current_tenant
+from atrium.workers.actors import actor
+
+
+@actor(queue_name="events", max_retries=5)
+def dispatch_event(event_id: int) -> None:
+    """Call ``on_domain_event`` on the plugins the tenant enabled."""
+    from atrium.plugins.manager import get_plugin_manager
+    from atrium.plugins.service import enabled_plugin_ids
+
+    tenant = current_tenant()
+    with tenant_session(tenant.schema) as db:
+        row = db.get(DomainEvent, event_id)
+        if row is None:
+            return
+        event = {"id": row.id, "kind": row.kind, "data": row.data, "created_at": row.created_at.isoformat()}
+    get_plugin_manager().call("on_domain_event", plugin_ids=enabled_plugin_ids(tenant.id), tenant=tenant, event=event)
