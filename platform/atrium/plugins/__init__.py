@@ -8,6 +8,18 @@ See ``docs/plugins.md``. Nothing outside this module is a stable API.
 from atrium.api.pagination import PageArgs, page_schema, paginate
 from atrium.api.schemas import Schema
 from atrium.auth.guard import Principal, auth_required
+from atrium.channels.contract import (
+    ChannelAdapter,
+    ChannelContext,
+    ContactInfo,
+    Identity,
+    InboundMessage,
+    OutboundMessage,
+    SendError,
+    SendResult,
+    StatusUpdate,
+    Template,
+)
 from atrium.db.base import TenantBase, TimestampMixin
 from atrium.db.session import public_session, tenant_session
 from atrium.errors import Conflict, Forbidden, Invalid, NotFound, Problem, Unauthorized
@@ -25,6 +37,16 @@ def plugin_settings(session, plugin_id: str) -> dict:
 
 
 __all__ = [
+    "ChannelAdapter",
+    "ChannelContext",
+    "ContactInfo",
+    "Identity",
+    "InboundMessage",
+    "OutboundMessage",
+    "SendError",
+    "SendResult",
+    "StatusUpdate",
+    "Template",
     "Conflict",
     "Forbidden",
     "Invalid",
