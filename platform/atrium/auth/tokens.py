@@ -66,31 +66,31 @@ def decode_access_token(token: str) -> AccessClaims:
     settings = get_settings()
     try:
         decoded = jwt.decode(token, _key(), algorithms=[ALGORITHM])
+        if decoded.header.get("alg") != ALGORITHM:
+            raise Unauthorized("unexpected token algorithm")
         registry = jwt.JWTClaimsRegistry(
             leeway=0,
             iss={"essential": True, "value": settings.jwt_issuer},
             aud={"essential": True, "value": settings.jwt_audience},
-            sub={"essential": True},
-            tid={"essential": True},
-            sid={"essential": True},
-            jti={"essential": True},
-            exp={"essential": True},
-            nbf={"essential": True},
-            iat={"essential": True},
+            **{name: {"essential": True} for name in ("sub", "tid", "sid", "jti", "exp", "nbf", "iat")},
         )
-        registry.validate(decoded.claims)
-        if decoded.header.get("alg") != ALGORITHM:
-            raise Unauthorized("unexpected token algorithm")
         claims = decoded.claims
+        registry.validate(claims)
         return AccessClaims(
-            user_id=uuid.UUID(claims["sub"]),
-            tenant_id=uuid.UUID(claims["tid"]),
-            family_id=uuid.UUID(claims["sid"]),
-            jti=str(claims["jti"]),
+            user_id=_uuid(claims["sub"]),
+            tenant_id=_uuid(claims["tid"]),
+            family_id=_uuid(claims["sid"]),
+            jti=claims["jti"],
             expires_at=int(claims["exp"]),
         )
-    except (JoseError, ValueError, TypeError, KeyError) as exc:
+    except (JoseError, ValueError, TypeError) as exc:
         raise Unauthorized("invalid or expired access token") from exc
+
+
+def _uuid(value: object) -> uuid.UUID:
+    if not isinstance(value, str):
+        raise TypeError("expected a UUID string")
+    return uuid.UUID(value)
 
 
 def new_refresh_token() -> tuple[str, str]:
