@@ -6,14 +6,10 @@ import marshmallow as ma
 from flask import g, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from sqlalchemy import select
 
 from atrium.api.schemas import Schema
 from atrium.auth import service
 from atrium.auth.guard import auth_required
-from atrium.auth.models import Membership, User
-from atrium.db.session import public_session
-from atrium.tenancy.models import Tenant
 from atrium.tenancy.names import SLUG_RE
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="Sign-up, login and sessions")
@@ -84,14 +80,23 @@ def _pair(pair: service.TokenPair) -> dict:
     }
 
 
+def _client_ip() -> str:
+    return request.remote_addr or "unknown"
+
+
 @blp.route("/signup")
 class Signup(MethodView):
     @blp.arguments(SignupSchema)
     @blp.response(201, TokenPairSchema)
-    @blp.alt_response(409, description="The slug or the email is taken")
+    @blp.alt_response(409, description="The slug is taken, or the email has an account and the password is not its password")
+    @blp.alt_response(429, description="Too many attempts for this account or address")
     def post(self, data):
-        """Create a company (tenant) and its owner, and log the owner in."""
-        return _pair(service.signup(**data))
+        """Create a company (tenant) and its owner, and log the owner in.
+
+        An email that already has an account gets the new company added to that
+        account when the password is that account's password.
+        """
+        return _pair(service.signup(**data, ip=_client_ip()))
 
 
 @blp.route("/auth/login")
@@ -102,7 +107,7 @@ class Login(MethodView):
     @blp.alt_response(429, description="Too many attempts for this account or address")
     def post(self, data):
         """Log in to one company."""
-        return _pair(service.login(data["email"], data["password"], data["tenant"], request.remote_addr or "unknown"))
+        return _pair(service.login(data["email"], data["password"], data["tenant"], _client_ip()))
 
 
 @blp.route("/auth/refresh")
@@ -139,14 +144,6 @@ class Me(MethodView):
     @blp.response(200, MeSchema)
     def get(self):
         """The caller, their role and company, and every company they belong to."""
-        principal = g.principal
-        with public_session() as db:
-            user = db.get(User, principal.user_id)
-            tenants = db.scalars(
-                select(Tenant)
-                .join(Membership, Membership.tenant_id == Tenant.id)
-                .where(Membership.user_id == user.id, Membership.is_active.is_(True), Tenant.status == "active")
-                .order_by(Tenant.name)
-            ).all()
-            current = next(t for t in tenants if t.id == principal.tenant.id)
-        return {"user": user, "role": principal.role, "tenant": current, "tenants": tenants}
+        user, tenants = service.companies_of(g.principal.user_id)
+        current = next(t for t in tenants if t.id == g.principal.tenant.id)
+        return {"user": user, "role": g.principal.role, "tenant": current, "tenants": tenants}

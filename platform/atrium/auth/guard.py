@@ -17,7 +17,7 @@ from functools import wraps
 from flask import current_app, g, request
 from sqlalchemy import select
 
-from atrium.auth.models import Membership
+from atrium.auth.models import Membership, User
 from atrium.auth.service import is_revoked
 from atrium.auth.tokens import AccessClaims, decode_access_token
 from atrium.db.session import public_session, tenant_session
@@ -62,10 +62,12 @@ def authenticate() -> Principal:
         row = db.execute(
             select(Membership.role, Tenant)
             .join(Tenant, Tenant.id == Membership.tenant_id)
+            .join(User, User.id == Membership.user_id)
             .where(
                 Membership.user_id == claims.user_id,
                 Membership.tenant_id == claims.tenant_id,
                 Membership.is_active.is_(True),
+                User.is_active.is_(True),
                 Tenant.status == "active",
             )
         ).first()

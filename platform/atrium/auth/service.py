@@ -15,7 +15,7 @@ from atrium.auth.tokens import AccessClaims, hash_refresh_token, issue_access_to
 from atrium.cache import get_redis
 from atrium.config import get_settings
 from atrium.db.session import public_session
-from atrium.errors import Invalid, NotFound, Unauthorized
+from atrium.errors import Conflict, Invalid, NotFound, Unauthorized
 from atrium.ids import uuid7
 from atrium.tenancy.models import Tenant
 from atrium.tenancy.provisioning import Owner, provision
@@ -59,10 +59,48 @@ def check_password_rules(password: str) -> None:
         raise Invalid(f"password must have at least {MIN_LENGTH} characters", field="password")
 
 
-def signup(company: str, slug: str, name: str, email: str, password: str, blueprint: str | None) -> TokenPair:
-    """Create a tenant with its owner and log the owner in."""
+def user_by_email(db, email: str) -> User | None:
+    """The account of ``email`` (case-insensitive), if any."""
+    return db.scalar(select(User).where(func.lower(User.email) == email.lower()))
+
+
+def _check_credentials(db, email: str, password: str, ip: str) -> User:
+    """The active user with this email and password, rate-limited per account and per IP.
+
+    Raises ``TooManyRequests`` past the limits, ``Unauthorized`` for wrong credentials.
+    """
+    settings = get_settings()
+    account_key = f"login:acct:{email.lower()}"
+    ratelimit.hit(f"login:ip:{ip}", settings.login_limit_per_ip, settings.login_limit_window)
+    ratelimit.hit(account_key, settings.login_limit_per_account, settings.login_limit_window)
+    user = user_by_email(db, email)
+    if not verify_password(user.password_hash if user else None, password) or not user.is_active:
+        raise Unauthorized("wrong email or password")
+    ratelimit.clear(account_key)
+    return user
+
+
+def signup(company: str, slug: str, name: str, email: str, password: str, blueprint: str | None, ip: str) -> TokenPair:
+    """Create a tenant with its owner and log the owner in.
+
+    When ``email`` already has an account, the new company is added to that
+    account only if ``password`` is its password (checked like a login, with
+    the same rate limits); otherwise 409 on ``email``.
+    """
     check_password_rules(password)
-    tenant, user = provision(slug, company, Owner(email=email, name=name, password_hash=hash_password(password)), blueprint)
+    with public_session() as db:
+        existing = user_by_email(db, email)
+        if existing is None:
+            owner = Owner(email=email, name=name, password_hash=hash_password(password))
+        else:
+            try:
+                owner = Owner(email=email, name=name, user_id=_check_credentials(db, email, password, ip).id)
+            except Unauthorized as exc:
+                raise Conflict(
+                    "this email already has an account; sign up with its password to add a company to it",
+                    field="email",
+                ) from exc
+    tenant, user = provision(slug, company, owner, blueprint)
     with public_session() as db:
         return _issue(db, user, tenant)
 
@@ -85,14 +123,8 @@ def login(email: str, password: str, tenant_slug: str | None, ip: str) -> TokenP
 
     Without ``tenant_slug``, the user's oldest active membership is used.
     """
-    settings = get_settings()
-    account_key, ip_key = f"login:acct:{email.lower()}", f"login:ip:{ip}"
-    ratelimit.hit(ip_key, settings.login_limit_per_ip, settings.login_limit_window)
-    ratelimit.hit(account_key, settings.login_limit_per_account, settings.login_limit_window)
     with public_session() as db:
-        user = db.scalar(select(User).where(func.lower(User.email) == email.lower()))
-        if not verify_password(user.password_hash if user else None, password) or not user.is_active:
-            raise Unauthorized("wrong email or password")
+        user = _check_credentials(db, email, password, ip)
         query = (
             select(Tenant)
             .join(Membership, Membership.tenant_id == Tenant.id)
@@ -104,7 +136,6 @@ def login(email: str, password: str, tenant_slug: str | None, ip: str) -> TokenP
         tenant = db.scalars(query.limit(1)).first()
         if tenant is None:
             raise Unauthorized("you have no access to this company" if tenant_slug else "your account has no active company")
-        ratelimit.clear(account_key)
         return _issue(db, user, tenant)
 
 
@@ -114,10 +145,12 @@ def refresh(token: str) -> TokenPair:
         row = db.scalar(select(RefreshToken).where(RefreshToken.token_hash == hash_refresh_token(token)).with_for_update())
         if row is None:
             raise Unauthorized("unknown refresh token")
-        if row.used_at is not None or row.revoked_at is not None:
+        if row.revoked_at is not None:
+            raise Unauthorized("this session was signed out")
+        if row.used_at is not None:
             _revoke_family(db, row.family_id)
             db.commit()
-            raise Unauthorized("refresh token already used; every session of this login was revoked")
+            raise Unauthorized("refresh token already used; every token of this login was revoked")
         if row.expires_at <= _now():
             raise Unauthorized("refresh token expired")
         row.used_at = _now()
@@ -148,6 +181,18 @@ def logout(claims: AccessClaims) -> None:
 def is_revoked(family_id: uuid.UUID) -> bool:
     """Whether the login family of an access token was revoked."""
     return bool(get_redis().exists(f"atrium:revoked:{family_id}"))
+
+
+def companies_of(user_id: uuid.UUID) -> tuple[User, list[Tenant]]:
+    """The user and every active company where they have an active membership, by name."""
+    with public_session() as db:
+        tenants = db.scalars(
+            select(Tenant)
+            .join(Membership, Membership.tenant_id == Tenant.id)
+            .where(Membership.user_id == user_id, Membership.is_active.is_(True), Tenant.status == "active")
+            .order_by(Tenant.name)
+        ).all()
+        return db.get(User, user_id), list(tenants)
 
 
 def switch_tenant(claims: AccessClaims, tenant_slug: str) -> TokenPair:
