@@ -5,20 +5,29 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Flask, abort, send_from_directory
-from flask_smorest import Api
+from flask import Flask, send_from_directory
+from werkzeug.routing import PathConverter
 
 from atrium import __version__
 from atrium.config import get_settings
 
 log = logging.getLogger(__name__)
 
-RESERVED_PREFIXES = ("api/", "webhooks/", "healthz", "readyz", "metrics")
+
+class PanelPathConverter(PathConverter):
+    """A path of the panel: anything but the API, the webhooks and the probes.
+
+    The panel's catch-all route never matches those, so an unknown ``/api/...``
+    path gets a 404 (or 405) problem, never the panel's ``index.html``.
+    """
+
+    regex = r"(?!(?:api|webhooks)(?:/|$)|(?:healthz|readyz|metrics)$)[^/].*?"
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     """Build the web app: API, plugin blueprints, health, metrics and the panel."""
-    from atrium.api import health, problems
+    from atrium.api import content_type, health, problems
+    from atrium.api.openapi import SWAGGER_UI_ASSETS_URL, ProblemApi, swagger_ui_assets
     from atrium.auth.api import blp as auth_blp
     from atrium.auth.users_api import blp as users_blp
     from atrium.crm.api import blp as crm_blp
@@ -34,7 +43,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         OPENAPI_URL_PREFIX="/api",
         OPENAPI_JSON_PATH="openapi.json",
         OPENAPI_SWAGGER_UI_PATH="/docs",
-        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        OPENAPI_SWAGGER_UI_URL=SWAGGER_UI_ASSETS_URL,
+        OPENAPI_SWAGGER_UI_CONFIG={"persistAuthorization": True},
         MAX_CONTENT_LENGTH=3 * 1024 * 1024,
         JSON_SORT_KEYS=False,
         API_SPEC_OPTIONS={
@@ -46,7 +56,9 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.extensions["atrium_settings"] = settings
 
     problems.install(app)
+    content_type.install(app)
     health.install(app)
+    app.register_blueprint(swagger_ui_assets())
     api = ProblemApi(app)
     for blp in (auth_blp, users_blp, crm_blp, plugins_blp):
         api.register_blueprint(blp)
@@ -67,24 +79,14 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     return app
 
 
-class ProblemApi(Api):
-    """flask-smorest's Api whose HTTP errors (including 422s from webargs) are problem+json."""
-
-    def handle_http_exception(self, error):
-        """Render ``error`` as ``application/problem+json``."""
-        from atrium.api.problems import http_problem
-
-        return http_problem(error)
-
-
 def _serve_panel(app: Flask, dist) -> None:
     """Serve the built panel at ``/``; unknown non-API paths fall back to ``index.html``."""
+    app.url_map.converters["panel_path"] = PanelPathConverter
 
     @app.get("/", defaults={"path": ""})
-    @app.get("/<path:path>")
+    @app.get("/<panel_path:path>")
     def panel(path: str):
-        if path.startswith(RESERVED_PREFIXES):
-            abort(404)
+        """The panel's file at ``path``, else its ``index.html`` (client-side routing)."""
         if path and (dist / path).is_file():
             return send_from_directory(dist, path)
         if (dist / "index.html").is_file():
