@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from atrium.auth.guard import ROLE_RANK, Principal
 from atrium.auth.models import Membership, User
 from atrium.auth.passwords import hash_password
-from atrium.auth.service import check_password_rules, revoke_user_sessions
+from atrium.auth.service import check_password_rules, revoke_user_sessions, user_by_email
 from atrium.errors import Conflict, Forbidden, Invalid, NotFound
 
 
@@ -26,11 +26,12 @@ def _check_can_grant(actor: Principal, role: str) -> None:
         raise Forbidden(f"only an owner can grant the {role} role")
 
 
-def add_member(db, actor: Principal, email: str, name: str, role: str, password: str | None) -> tuple[User, Membership]:
-    """Add a person to the team: an existing account by email, or a new one with ``password``."""
-    _check_can_grant(actor, role)
-    tenant_id = actor.tenant.id
-    user = db.scalar(select(User).where(func.lower(User.email) == email.lower()))
+def add_member(db, tenant_id: uuid.UUID, email: str, name: str, password: str | None) -> tuple[User, Membership]:
+    """Add a person to the team as an agent: an existing account by email, or a new one with ``password``.
+
+    An existing account keeps its name and password. Other roles are given with ``change_role``.
+    """
+    user = user_by_email(db, email)
     if user is None:
         if not password:
             raise Invalid("a password is required for a new account", field="password")
@@ -40,7 +41,7 @@ def add_member(db, actor: Principal, email: str, name: str, role: str, password:
         db.flush()
     elif db.scalar(select(Membership).where(Membership.user_id == user.id, Membership.tenant_id == tenant_id)):
         raise Conflict("this person is already in the team", field="email")
-    membership = Membership(user_id=user.id, tenant_id=tenant_id, role=role, is_active=True)
+    membership = Membership(user_id=user.id, tenant_id=tenant_id, role="agent", is_active=True)
     db.add(membership)
     db.flush()
     return user, membership
@@ -58,14 +59,16 @@ def _owners_left(db, tenant_id: uuid.UUID, excluding: uuid.UUID) -> int:
 
 
 def change_role(db, actor: Principal, user_id: uuid.UUID, role: str) -> tuple[User, Membership]:
-    """Give a member another role; the last active owner cannot be demoted."""
+    """Give a member another role, effective on their next request.
+
+    Only an owner grants or takes away the owner role; the last active owner cannot be demoted.
+    """
     user, membership = get_member(db, actor.tenant.id, user_id)
     _check_can_grant(actor, role)
     _check_can_grant(actor, membership.role)
     if membership.role == "owner" and role != "owner" and not _owners_left(db, actor.tenant.id, user_id):
         raise Conflict("the company needs at least one active owner", field="role")
     membership.role = role
-    revoke_user_sessions(db, user_id, actor.tenant.id)
     return user, membership
 
 

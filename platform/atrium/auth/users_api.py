@@ -30,7 +30,6 @@ class MemberSchema(Schema):
 class NewMemberSchema(Schema):
     email = ma.fields.Email(required=True)
     name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=200))
-    role = ma.fields.String(load_default="agent", validate=ma.validate.OneOf(ROLES))
     password = ma.fields.String(load_default=None, load_only=True, validate=ma.validate.Length(min=10, max=256))
 
 
@@ -68,9 +67,12 @@ class Members(MethodView):
     @blp.arguments(NewMemberSchema)
     @blp.response(201, MemberSchema)
     def post(self, data):
-        """Add someone to the team: an existing account by email, or a new account with a password."""
+        """Add someone to the team as an agent: an existing account by email, or a new account with a password.
+
+        A ``role`` in the body is ignored; change it with ``PUT /users/{id}/role``.
+        """
         with public_session() as db:
-            return _dump(*users.add_member(db, g.principal, data["email"], data["name"], data["role"], data["password"]))
+            return _dump(*users.add_member(db, g.principal.tenant.id, data["email"], data["name"], data["password"]))
 
 
 @blp.route("/<uuid:user_id>")
@@ -89,7 +91,7 @@ class MemberRole(MethodView):
     @blp.arguments(RoleSchema)
     @blp.response(200, MemberSchema)
     def put(self, data, user_id):
-        """Change a member's role (their sessions are signed out)."""
+        """Change a member's role (owner-only for the owner role; the last owner stays)."""
         with public_session() as db:
             return _dump(*users.change_role(db, g.principal, user_id, data["role"]))
 
