@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, send_from_directory
@@ -25,7 +26,11 @@ class PanelPathConverter(PathConverter):
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
-    """Build the web app: API, plugin blueprints, health, metrics and the panel."""
+    """Build the web app: API, plugin blueprints, health, metrics and the panel.
+
+    ``overrides`` are Flask config keys (e.g. ``TESTING``, or ``FRONTEND_DIST``:
+    the built panel's directory, default ``frontend/dist``).
+    """
     from atrium.api import content_type, health, problems
     from atrium.api.openapi import SWAGGER_UI_ASSETS_URL, ProblemApi, swagger_ui_assets
     from atrium.auth.api import blp as auth_blp
@@ -74,12 +79,12 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         for blp in blueprints:
             app.register_blueprint(blp)
 
-    _serve_panel(app, settings.frontend_dist)
+    _serve_panel(app, Path(app.config.get("FRONTEND_DIST", settings.frontend_dist)))
     log.info("web app ready", extra={"version": __version__, "plugins": sorted(pm.infos)})
     return app
 
 
-def _serve_panel(app: Flask, dist) -> None:
+def _serve_panel(app: Flask, dist: Path) -> None:
     """Serve the built panel at ``/``; unknown non-API paths fall back to ``index.html``."""
     app.url_map.converters["panel_path"] = PanelPathConverter
 
