@@ -364,7 +364,6 @@ def upgrade() -> None:
         unique=False,
         postgresql_using="gin",
     )
-    op.drop_table("plugins")
 
 
 def downgrade() -> None:
