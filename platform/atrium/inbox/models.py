@@ -27,6 +27,9 @@ class Channel(TimestampMixin, TenantBase):
     last_error_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+CONTACT_SEARCH_VECTOR = "to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(phone, '') || ' ' || coalesce(email, ''))"
+
+
 class Contact(TimestampMixin, TenantBase):
     """A person the company talks to; identified through ``ContactIdentity`` rows."""
 
@@ -35,6 +38,7 @@ class Contact(TimestampMixin, TenantBase):
         Index("ix_contacts_stage_key", "stage_key"),
         Index("ix_contacts_assignee_id", "assignee_id"),
         Index("ix_contacts_phone", "phone"),
+        Index("ix_contacts_search", text(CONTACT_SEARCH_VECTOR), postgresql_using="gin"),
     )
 
     name: Mapped[str | None] = mapped_column(String(200))
@@ -100,6 +104,7 @@ class Message(TenantBase):
         Index("ix_messages_conversation_created", "conversation_id", text("created_at DESC"), text("id DESC")),
         Index("ix_messages_search", text("to_tsvector('simple', coalesce(text, ''))"), postgresql_using="gin"),
         Index("ix_messages_due", "scheduled_at", postgresql_where=text("status = 'scheduled'")),
+        Index("ix_messages_outbox", "created_at", postgresql_where=text("status IN ('queued', 'sending')")),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
@@ -120,6 +125,9 @@ class Message(TenantBase):
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     read_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(default=0)  # send attempts made so far
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))  # when the last attempt began
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))  # retry after a refusal
 
 
 class StatusBacklog(TenantBase):
@@ -171,3 +179,20 @@ class DomainEvent(TenantBase):
     kind: Mapped[str] = mapped_column(String(60))
     data: Mapped[dict] = mapped_column(JSONB)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), index=True)
+
+
+class AuditRecord(TenantBase):
+    """Who did what to which record (exports, erasures). Holds ids and counts, never the
+    personal data itself, so it survives the erasure it records."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_created", text("created_at DESC"), text("id DESC")),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    action: Mapped[str] = mapped_column(String(60))
+    subject_type: Mapped[str] = mapped_column(String(40))
+    subject_id: Mapped[uuid.UUID] = mapped_column()
+    actor_type: Mapped[str] = mapped_column(String(10))
+    actor_id: Mapped[uuid.UUID | None] = mapped_column()
+    details: Mapped[dict] = mapped_column(JSONB, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
