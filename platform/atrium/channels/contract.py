@@ -78,7 +78,12 @@ NormalisedEvent = InboundMessage | StatusUpdate
 
 @dataclass(frozen=True)
 class OutboundMessage:
-    """A message the core asks an adapter to send."""
+    """A message the core asks an adapter to send. ``to`` holds every identity of the
+    contact (the adapter picks the kind it needs). ``content`` by type: media
+    ``{"url" or "media_id", "caption", "filename", "mime_type"}``, template
+    ``{"name", "language", "parameters"}`` (``parameters``: a list of body values, or an
+    object the adapter maps onto the template's components), reaction ``{"emoji", "message_id"}``.
+    ``reply_to`` is the provider id of the message answered."""
 
     id: str  # our message id; also the idempotency key
     to: tuple[Identity, ...]
@@ -137,13 +142,16 @@ class ChannelAdapter(ABC):
     (``writeOnly`` properties are secrets: encrypted, never returned).
     ``global_webhook`` names a platform-wide webhook path (``/webhooks/<name>``)
     for events routed by ``routing_keys``; per-channel webhooks live at
-    ``/webhooks/<type>/<channel id>``.
+    ``/webhooks/<type>/<channel id>``. ``customer_service_window_hours`` (e.g. 24
+    for WhatsApp) makes the core refuse free-form messages, templates excepted,
+    when the contact's last message is older than that; ``None`` means no window.
     """
 
     type: ClassVar[str]
     title: ClassVar[str] = ""
     config_schema: ClassVar[dict[str, Any]] = {"type": "object"}
     global_webhook: ClassVar[str | None] = None
+    customer_service_window_hours: ClassVar[int | None] = None  # free-form replies only this long after the contact's last message
 
     def routing_keys(self, config: dict[str, Any]) -> list[tuple[str, str]]:
         """``(kind, key)`` pairs that route global-webhook events to a channel with ``config``."""
