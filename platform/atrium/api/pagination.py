@@ -45,7 +45,7 @@ def _encode(values: list[Any]) -> str:
 def _decode(cursor: str, count: int) -> list[str]:
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if not isinstance(values, list) or len(values) != count:
+        if not isinstance(values, list) or len(values) != count or not all(isinstance(v, str) for v in values):
             raise ValueError
         return values
     except ValueError as exc:
