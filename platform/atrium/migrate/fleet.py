@@ -1,14 +1,17 @@
 """``atrium migrate``: the shared schema, then every tenant schema in parallel.
 
-Each tenant is upgraded in its own transaction in a pool of worker processes
-(``ATRIUM_MIGRATE_WORKERS``, default: CPU count), with a progress bar. A
-tenant that fails is rolled back, reported and does not stop the others; a
-re-run picks up exactly the tenants that are not at the heads yet.
+One query finds the schemas already at the heads; they are skipped. The
+others are upgraded by a pool of forked worker processes
+(``ATRIUM_MIGRATE_WORKERS``, default: CPU count), in small chunks, each
+schema in its own transaction, with a progress bar. A tenant that fails is
+rolled back, reported and does not stop the others; a re-run (after an
+error or an interruption) picks up exactly the schemas that are not current.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -18,9 +21,11 @@ from sqlalchemy import select
 from tqdm import tqdm
 
 from atrium.db.session import dispose_engines, get_engine, public_session
-from atrium.migrate.runner import plugin_migration_locations, upgrade_public, upgrade_tenant
+from atrium.migrate.runner import plugin_migration_locations, schema_revisions, tenant_heads, upgrade_public, upgrade_tenant
 
 log = logging.getLogger(__name__)
+
+MAX_CHUNK = 16
 
 
 @dataclass
@@ -45,56 +50,85 @@ def migrate_public() -> int:
         return upgrade_public(conn)
 
 
+class UnknownTenants(LookupError):
+    """Some requested slugs are not tenants."""
+
+
 def tenant_schemas(only: list[str] | None = None) -> list[str]:
-    """Schema names of active tenants (optionally only those with slugs in ``only``)."""
+    """Schema names of every tenant, oldest first (or only of the tenants with slugs in ``only``)."""
     from atrium.tenancy.models import Tenant
 
     with public_session() as db:
-        stmt = select(Tenant.schema_name).where(Tenant.status == "active").order_by(Tenant.created_at)
+        stmt = select(Tenant.slug, Tenant.schema_name).order_by(Tenant.created_at, Tenant.slug)
         if only:
             stmt = stmt.where(Tenant.slug.in_(only))
-        return list(db.scalars(stmt))
+        rows = db.execute(stmt).all()
+    missing = sorted(set(only or ()) - {slug for slug, _ in rows})
+    if missing:
+        raise UnknownTenants(f"no such tenant: {', '.join(missing)}")
+    return [schema for _, schema in rows]
 
 
-def _migrate_one(schema: str, locations: tuple[str, ...]) -> tuple[str, int, str | None]:
-    try:
-        with get_engine().begin() as conn:
-            return schema, upgrade_tenant(conn, schema, locations), None
-    except Exception as exc:  # reported per tenant; the fleet goes on
-        return schema, 0, f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
+def outdated_schemas(schemas: list[str], locations: tuple[str, ...]) -> list[str]:
+    """The schemas of ``schemas`` that are not exactly at the tenant heads (in the same order).
+
+    Also loads the tenant script directory, which forked workers then inherit.
+    """
+    heads = tenant_heads(locations)
+    with get_engine().connect() as conn:
+        current = schema_revisions(conn, schemas)
+    return [schema for schema in schemas if current.get(schema) != heads]
 
 
-def _init_worker() -> None:
-    dispose_engines()
+def _migrate_chunk(schemas: list[str], locations: tuple[str, ...]) -> list[tuple[str, int, str | None]]:
+    results = []
+    for schema in schemas:
+        try:
+            with get_engine().begin() as conn:
+                results.append((schema, upgrade_tenant(conn, schema, locations), None))
+        except Exception as exc:  # reported per tenant; the fleet goes on
+            results.append((schema, 0, f"{type(exc).__name__}: {exc}".splitlines()[0][:500]))
+    return results
+
+
+def _chunks(schemas: list[str], workers: int) -> list[list[str]]:
+    size = max(1, min(MAX_CHUNK, math.ceil(len(schemas) / (workers * 4))))
+    return [schemas[i : i + size] for i in range(0, len(schemas), size)]
 
 
 def migrate_tenants(schemas: list[str], workers: int, progress: bool = True) -> FleetReport:
-    """Upgrade ``schemas`` to the tenant heads with ``workers`` processes."""
-    report = FleetReport(total=len(schemas))
+    """Upgrade ``schemas`` to the tenant heads with ``workers`` processes; skip those already current."""
     started = time.perf_counter()
     locations = plugin_migration_locations()
-    bar = tqdm(total=len(schemas), unit="tenant", desc="tenants", disable=not progress)
+    pending = outdated_schemas(schemas, locations)
+    report = FleetReport(total=len(schemas), unchanged=len(schemas) - len(pending))
+    bar = tqdm(total=len(schemas), initial=report.unchanged, unit="tenant", desc="tenants", disable=not progress)
 
-    def record(schema: str, applied: int, error: str | None) -> None:
-        if error:
-            report.failed[schema] = error
-            log.error("tenant migration failed", extra={"schema": schema, "error": error})
-        elif applied:
-            report.upgraded += 1
-        else:
-            report.unchanged += 1
-        bar.update(1)
+    def record(results: list[tuple[str, int, str | None]]) -> None:
+        for schema, applied, error in results:
+            if error:
+                report.failed[schema] = error
+                log.error("tenant migration failed", extra={"schema": schema, "error": error})
+            elif applied:
+                report.upgraded += 1
+            else:
+                report.unchanged += 1
+        bar.update(len(results))
 
-    if workers <= 1 or len(schemas) <= 1:
-        for schema in schemas:
-            record(*_migrate_one(schema, locations))
+    chunks = _chunks(pending, max(workers, 1))
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            record(_migrate_chunk(chunk, locations))
     else:
         dispose_engines()
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
-            futures = [pool.submit(_migrate_one, schema, locations) for schema in schemas]
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=dispose_engines) as pool:
+            futures = {pool.submit(_migrate_chunk, chunk, locations): chunk for chunk in chunks}
             for future in as_completed(futures):
-                record(*future.result())
+                try:
+                    record(future.result())
+                except Exception as exc:  # a worker process died: its chunk is reported, not lost
+                    record([(schema, 0, f"worker failed: {exc!r}"[:500]) for schema in futures[future]])
     bar.close()
     report.seconds = time.perf_counter() - started
     return report
