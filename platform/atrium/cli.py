@@ -119,26 +119,32 @@ def scheduler() -> None:
 
 
 def _migrate_everything(only: list[str] | None = None, workers: int | None = None) -> bool:
-    from atrium.migrate.fleet import migrate_public, migrate_tenants, tenant_schemas
+    """Upgrade public, then the tenant schemas (all, or those of the slugs in ``only``); False if any failed."""
+    from atrium.migrate.fleet import UnknownTenants, migrate_public, migrate_tenants, tenant_schemas
 
     applied = migrate_public()
     click.echo(f"public schema: {applied} revision(s) applied")
-    schemas = tenant_schemas(only)
-    report = migrate_tenants(schemas, workers or get_settings().migrate_workers, progress=sys.stderr.isatty() or True)
+    try:
+        schemas = tenant_schemas(only)
+    except UnknownTenants as exc:
+        raise click.BadParameter(str(exc), param_hint="--tenant") from exc
+    report = migrate_tenants(schemas, workers or get_settings().migrate_workers)
     click.echo(
         f"tenants: {report.total} total, {report.upgraded} upgraded, {report.unchanged} already current, "
         f"{len(report.failed)} failed in {report.seconds:.1f} s"
     )
     for schema, error in sorted(report.failed.items()):
         click.echo(f"  FAILED {schema}: {error}", err=True)
+    if report.failed:
+        click.echo("fix the failures and run `atrium migrate` again: it resumes with the schemas not yet current", err=True)
     return report.ok
 
 
 @cli.command()
 @click.option("--tenant", "only", multiple=True, help="Only these tenant slugs (repeatable).")
-@click.option("--workers", type=int, default=None, help="Parallel processes (default: ATRIUM_MIGRATE_WORKERS or CPU count).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Parallel processes (default: ATRIUM_MIGRATE_WORKERS or CPU count).")
 def migrate(only: tuple[str, ...], workers: int | None) -> None:
-    """Upgrade the shared schema, then every tenant schema (parallel, resumable)."""
+    """Upgrade the shared schema, then every tenant schema (parallel, resumable); exit 1 if a tenant failed."""
     if not _migrate_everything(list(only) or None, workers):
         sys.exit(1)
 
@@ -154,9 +160,9 @@ def tenants() -> None:
 @click.option("--owner-email", required=True)
 @click.option("--owner-name", default="Owner", show_default=True)
 @click.option("--owner-password", prompt=True, hide_input=True, confirmation_prompt=True)
-@click.option("--blueprint", default=None, help="education, real-estate, clinic, generic...")
+@click.option("--blueprint", default=None, help="A blueprint of tenants/ (e.g. education, real-estate, clinic; default: generic).")
 def tenants_create(slug, name, owner_email, owner_name, owner_password, blueprint) -> None:
-    """Provision a tenant with its owner."""
+    """Provision tenant SLUG (schema, migrations, blueprint) with its owner."""
     from atrium.auth.passwords import hash_password
     from atrium.auth.service import check_password_rules
     from atrium.errors import Problem
@@ -175,40 +181,53 @@ def tenants_create(slug, name, owner_email, owner_name, owner_password, blueprin
 
 @tenants.command("list")
 def tenants_list() -> None:
-    """List tenants."""
+    """List tenants: slug, schema, status, blueprint, name."""
     from sqlalchemy import select
 
     from atrium.db.session import public_session
     from atrium.tenancy.models import Tenant
 
     with public_session() as db:
-        for t in db.scalars(select(Tenant).order_by(Tenant.created_at)):
-            click.echo(f"{t.slug:30} {t.schema_name:32} {t.status:10} {t.blueprint or '-':12} {t.name}")
+        for t in db.scalars(select(Tenant).order_by(Tenant.created_at, Tenant.slug)):
+            click.echo(f"{t.slug:40} {t.schema_name:42} {t.status:10} {t.blueprint or '-':12} {t.name}")
 
 
 @tenants.command("show")
 @click.argument("slug")
 def tenants_show(slug: str) -> None:
-    """Show one tenant: schema, blueprint, members, enabled plugins, migration state."""
+    """Show tenant SLUG as JSON: schema, blueprint, members, enabled plugins, migration state."""
+    from atrium.errors import NotFound
     from atrium.tenancy.admin import describe
 
-    click.echo(json.dumps(describe(slug), indent=2, default=str, ensure_ascii=False))
+    try:
+        info = describe(slug)
+    except NotFound as exc:
+        raise click.ClickException(exc.detail) from exc
+    click.echo(json.dumps(info, indent=2, default=str, ensure_ascii=False))
 
 
 @tenants.command("delete")
 @click.argument("slug")
-@click.option("--export-dir", default=None, help="Where to write the export (default: var/exports).")
+@click.option("--export-dir", type=click.Path(file_okay=False), default=None, help="Where to write the export (default: var/exports).")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def tenants_delete(slug: str, export_dir: str | None, yes: bool) -> None:
-    """Export a tenant's data to a file, then drop it."""
+    """Export tenant SLUG's data to a gzipped JSON file, then drop it."""
     from pathlib import Path
 
-    from atrium.tenancy.admin import export_tenant
+    from atrium.errors import NotFound
+    from atrium.tenancy.admin import describe, export_tenant
     from atrium.tenancy.provisioning import drop_tenant
 
-    if not yes:
-        click.confirm(f"Delete tenant '{slug}' and all of its data (after exporting it)?", abort=True)
     target = Path(export_dir) if export_dir else get_settings().var_dir / "exports"
+    try:
+        info = describe(slug)
+    except NotFound as exc:
+        raise click.ClickException(exc.detail) from exc
+    if not yes:
+        click.confirm(
+            f"Delete tenant '{slug}' ({info['name']}, {info['members']} member(s)) and all of its data, after exporting it to {target}?",
+            abort=True,
+        )
     path = export_tenant(slug, target)
     click.echo(f"exported to {path}")
     drop_tenant(slug)
