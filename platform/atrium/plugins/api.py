@@ -28,15 +28,21 @@ class SettingsBody(ma.Schema):
     class Meta:
         unknown = ma.INCLUDE
 
+    @ma.post_dump(pass_original=True)
+    def keep_every_key(self, data, original, **kwargs):
+        """Dump the settings as they are (the fields are the plugin's, not this schema's)."""
+        return dict(original)
+
 
 class PluginListSchema(Schema):
     items = ma.fields.List(ma.fields.Nested(PluginSchema))
     next_cursor = ma.fields.String(allow_none=True)
 
 
-def _describe(plugin_id: str, enabled: set[str]) -> dict:
+def _describe(plugin_id: str, enabled: set[str], schema: dict | None = None) -> dict:
     info = service.plugin_info(plugin_id)
-    return {"id": info.id, "version": info.version, "enabled": info.id in enabled, "settings_schema": service.settings_schema(info.id)}
+    schema = service.settings_schema(info.id) if schema is None else schema
+    return {"id": info.id, "version": info.version, "enabled": info.id in enabled, "settings_schema": schema}
 
 
 @blp.route("")
@@ -46,7 +52,8 @@ class Plugins(MethodView):
     def get(self):
         """Installed plugins, whether each is enabled for this company, and their settings schema."""
         enabled = service.enabled_plugin_ids(g.principal.tenant.id)
-        return {"items": [_describe(p.id, enabled) for p in get_plugin_manager().plugin_infos()], "next_cursor": None}
+        schemas = service.settings_schemas()
+        return {"items": [_describe(p.id, enabled, schemas[p.id]) for p in get_plugin_manager().plugin_infos()], "next_cursor": None}
 
 
 @blp.route("/<plugin_id>")

@@ -1,16 +1,18 @@
 """Per-tenant plugin state: enablement and settings validated against the plugin's schema.
 
-Secret fields (``writeOnly`` in the schema) are stored encrypted, shown as
-``MASK``, and kept when an update omits them or sends ``MASK`` back.
+Secret fields (top-level properties marked ``writeOnly`` in the schema) are
+stored encrypted, shown as ``MASK``, kept when an update omits them or sends
+``MASK`` back, and removed when an update sends ``null``.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, SchemaError
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
@@ -22,7 +24,10 @@ from atrium.plugins.models import PluginSettings, TenantPlugin
 from atrium.security.crypto import decrypt, encrypt
 from atrium.tenancy.context import TenantRef
 
+log = logging.getLogger(__name__)
+
 MASK = "********"
+EMPTY_SCHEMA: dict[str, Any] = {"type": "object", "properties": {}, "additionalProperties": False}
 
 
 def plugin_info(plugin_id: str) -> PluginInfo:
@@ -33,10 +38,30 @@ def plugin_info(plugin_id: str) -> PluginInfo:
     return info
 
 
+def settings_schemas() -> dict[str, dict[str, Any]]:
+    """Every installed plugin's settings schema, by plugin id (see ``settings_schema``)."""
+    declared = get_plugin_manager().call_by_plugin("register_settings_schema")
+    return {info.id: _usable(info.id, declared.get(info.id)) for info in get_plugin_manager().plugin_infos()}
+
+
 def settings_schema(plugin_id: str) -> dict[str, Any]:
     """The plugin's declared settings schema (an empty object schema when it declares none)."""
-    schemas = get_plugin_manager().call_by_plugin("register_settings_schema")
-    return schemas.get(plugin_id) or {"type": "object", "properties": {}, "additionalProperties": False}
+    declared = get_plugin_manager().call_by_plugin("register_settings_schema")
+    return _usable(plugin_id, declared.get(plugin_id))
+
+
+def _usable(plugin_id: str, schema: Any) -> dict[str, Any]:
+    """``schema`` if it is a valid object schema; otherwise (logged) the empty schema."""
+    if schema is None:
+        return EMPTY_SCHEMA
+    try:
+        Draft202012Validator.check_schema(schema)
+        if schema.get("type") != "object":
+            raise SchemaError("the settings schema must have type 'object'")
+    except (SchemaError, AttributeError):
+        log.exception("plugin declared an invalid settings schema; ignoring it", extra={"plugin": plugin_id})
+        return EMPTY_SCHEMA
+    return schema
 
 
 def secret_fields(schema: dict[str, Any]) -> set[str]:
@@ -94,16 +119,16 @@ def put_settings(db: Session, plugin_id: str, data: dict[str, Any]) -> dict[str,
     _, old_secrets = _stored(db, plugin_id)
     merged = dict(data)
     for name in secret_names:
-        if merged.get(name) in (None, MASK) and name in old_secrets:
-            merged[name] = old_secrets[name]
-        elif merged.get(name) == MASK:
+        if name not in merged or merged[name] == MASK:
+            merged.pop(name, None)
+            if name in old_secrets:
+                merged[name] = old_secrets[name]
+        elif merged[name] is None:
             merged.pop(name)
     errors = sorted(Draft202012Validator(schema).iter_errors(merged), key=lambda e: list(e.absolute_path))
     if errors:
-        raise Invalid(
-            f"invalid value for '{_field(errors[0])}': {errors[0].message if _field(errors[0]) not in secret_names else 'invalid secret'}",
-            errors=[{"field": _field(e), "message": e.message if _field(e) not in secret_names else "invalid secret"} for e in errors],
-        )
+        described = [{"field": _field(e), "message": _message(e, secret_names)} for e in errors]
+        raise Invalid(f"invalid value for '{described[0]['field']}': {described[0]['message']}", errors=described)
     plain = {k: v for k, v in merged.items() if k not in secret_names}
     secrets = {k: v for k, v in merged.items() if k in secret_names}
     row = db.get(PluginSettings, plugin_id) or PluginSettings(plugin_id=plugin_id)
@@ -115,8 +140,14 @@ def put_settings(db: Session, plugin_id: str, data: dict[str, Any]) -> dict[str,
 
 
 def _field(error) -> str:
-    if error.validator == "required":
-        return error.message.split("'")[1]
-    if error.validator == "additionalProperties" and "'" in error.message:
-        return error.message.split("'")[1]
-    return ".".join(str(p) for p in error.absolute_path) or "settings"
+    """Dotted path of the offending property (the missing or unexpected one, for those errors)."""
+    path = [str(p) for p in error.absolute_path]
+    if error.validator in ("required", "additionalProperties") and "'" in error.message:
+        path.append(error.message.split("'")[1])
+    return ".".join(path) or "settings"
+
+
+def _message(error, secret_names: set[str]) -> str:
+    """The validator's message, except for secrets, whose value must not be echoed."""
+    secret = _field(error).split(".")[0] in secret_names and error.validator != "required"
+    return "invalid secret" if secret else error.message
