@@ -19,6 +19,8 @@ from atrium.errors import Conflict, NotFound
 
 blp = Blueprint("crm", __name__, url_prefix="/api/v1", description="Tags and pipeline stages")
 
+NO_TAG = "No tag with this id in this company"
+NO_STAGE = "No pipeline stage with this id in this company"
 COLOR = ma.validate.Regexp(r"^#[0-9a-fA-F]{6}$", error="a color like #1e88e5")
 
 
@@ -83,6 +85,7 @@ class Tags(MethodView):
     @auth_required("admin")
     @blp.arguments(TagSchema)
     @blp.response(201, TagSchema)
+    @blp.alt_response(409, description="Another tag has this name")
     def post(self, data):
         """Create a tag."""
         return _save(Tag(**data), "name")
@@ -92,6 +95,7 @@ class Tags(MethodView):
 class TagItem(MethodView):
     @auth_required()
     @blp.response(200, TagSchema)
+    @blp.alt_response(404, description=NO_TAG)
     def get(self, tag_id):
         """One tag."""
         return _get(Tag, tag_id)
@@ -99,6 +103,8 @@ class TagItem(MethodView):
     @auth_required("admin")
     @blp.arguments(TagPatchSchema)
     @blp.response(200, TagSchema)
+    @blp.alt_response(404, description=NO_TAG)
+    @blp.alt_response(409, description="Another tag has this name")
     def patch(self, data, tag_id):
         """Rename or recolor a tag."""
         tag = _get(Tag, tag_id)
@@ -108,6 +114,7 @@ class TagItem(MethodView):
 
     @auth_required("admin")
     @blp.response(204)
+    @blp.alt_response(404, description=NO_TAG)
     def delete(self, tag_id):
         """Delete a tag."""
         g.db.delete(_get(Tag, tag_id))
@@ -125,6 +132,7 @@ class Stages(MethodView):
     @auth_required("admin")
     @blp.arguments(StageSchema)
     @blp.response(201, StageSchema)
+    @blp.alt_response(409, description="Another stage has this key")
     def post(self, data):
         """Add a pipeline stage."""
         return _save(PipelineStage(**data), "key")
@@ -134,6 +142,7 @@ class Stages(MethodView):
 class StageItem(MethodView):
     @auth_required()
     @blp.response(200, StageSchema)
+    @blp.alt_response(404, description=NO_STAGE)
     def get(self, stage_id):
         """One pipeline stage."""
         return _get(PipelineStage, stage_id)
@@ -141,6 +150,7 @@ class StageItem(MethodView):
     @auth_required("admin")
     @blp.arguments(StagePatchSchema)
     @blp.response(200, StageSchema)
+    @blp.alt_response(404, description=NO_STAGE)
     def patch(self, data, stage_id):
         """Rename, move or recolor a stage."""
         stage = _get(PipelineStage, stage_id)
@@ -150,6 +160,7 @@ class StageItem(MethodView):
 
     @auth_required("admin")
     @blp.response(204)
+    @blp.alt_response(404, description=NO_STAGE)
     def delete(self, stage_id):
         """Delete a stage."""
         g.db.delete(_get(PipelineStage, stage_id))
