@@ -234,6 +234,38 @@ def tenants_delete(slug: str, export_dir: str | None, yes: bool) -> None:
     click.echo(f"deleted {slug}")
 
 
+@cli.group()
+def secrets() -> None:
+    """Keys that encrypt stored secrets (ATRIUM_SECRET_KEYS)."""
+
+
+@secrets.command("new-key")
+def secrets_new_key() -> None:
+    """Print a new key: put it first in ATRIUM_SECRET_KEYS, then run `atrium secrets rotate`."""
+    from atrium.security.crypto import new_key
+
+    click.echo(new_key())
+
+
+@secrets.command("rotate")
+@click.option("--tenant", "only", multiple=True, help="Only these tenant slugs (repeatable).")
+def secrets_rotate(only: tuple[str, ...]) -> None:
+    """Re-encrypt every stored secret of every tenant with the first key; exit 1 if a tenant failed."""
+    from atrium.migrate.fleet import UnknownTenants, tenant_schemas
+    from atrium.security.rotation import rotate_tenants
+
+    try:
+        schemas = tenant_schemas(list(only) or None)
+    except UnknownTenants as exc:
+        raise click.BadParameter(str(exc), param_hint="--tenant") from exc
+    report = rotate_tenants(schemas)
+    click.echo(f"secrets: {report.secrets} re-encrypted in {report.tenants} tenant(s), {len(report.failed)} failed")
+    for schema, error in sorted(report.failed.items()):
+        click.echo(f"  FAILED {schema}: {error}", err=True)
+    if report.failed:
+        sys.exit(1)
+
+
 def main() -> None:
     """Entry point of the ``atrium`` console script."""
     from atrium.plugins.manager import get_plugin_manager

@@ -10,6 +10,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from atrium.db.base import TenantBase, TimestampMixin, new_id
+from atrium.security.crypto import ENCRYPTED
 
 
 class Channel(TimestampMixin, TenantBase):
@@ -20,7 +21,7 @@ class Channel(TimestampMixin, TenantBase):
     type: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(120))
     config: Mapped[dict] = mapped_column(JSONB, default=dict)
-    secrets: Mapped[str | None] = mapped_column(Text)
+    secrets: Mapped[str | None] = mapped_column(Text, info=ENCRYPTED)
     status: Mapped[str] = mapped_column(String(20), default="active")
     last_event_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     last_error: Mapped[str | None] = mapped_column(Text)

@@ -10,6 +10,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from atrium.db.base import PublicBase, TenantBase
+from atrium.security.crypto import ENCRYPTED
 
 
 class PluginCatalogue(PublicBase):
@@ -48,5 +49,5 @@ class PluginSettings(TenantBase):
 
     plugin_id: Mapped[str] = mapped_column(String(60), primary_key=True)
     settings: Mapped[dict] = mapped_column(JSONB, default=dict)
-    secrets: Mapped[str | None] = mapped_column(Text)
+    secrets: Mapped[str | None] = mapped_column(Text, info=ENCRYPTED)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), onupdate=func.now())

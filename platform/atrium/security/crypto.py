@@ -2,7 +2,9 @@
 
 ``ATRIUM_SECRET_KEYS`` is a comma-separated list of Fernet keys: the first
 encrypts, all of them decrypt. To rotate, put a new key first and run
-``atrium secrets rotate``, which re-encrypts every stored secret with it.
+``atrium secrets rotate``, which re-encrypts every stored secret with it;
+then the old key can be removed. A column holding values from ``encrypt``
+is declared with ``info=ENCRYPTED`` so that the rotation finds it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from functools import lru_cache
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 from atrium.config import get_settings
+
+
+ENCRYPTED = {"encrypted": True}
 
 
 class SecretKeyError(RuntimeError):
@@ -40,6 +45,11 @@ def decrypt(token: str) -> str:
         return _current().decrypt(token.encode()).decode()
     except InvalidToken as exc:
         raise SecretKeyError("a stored secret cannot be decrypted with the configured keys") from exc
+
+
+def new_key() -> str:
+    """A fresh Fernet key, for ``ATRIUM_SECRET_KEYS``."""
+    return Fernet.generate_key().decode()
 
 
 def rotate(token: str) -> str:
