@@ -1,0 +1,78 @@
+"""Downloading a contact's media: ``GET /<media id>`` for a short-lived URL, then a streamed GET of it.
+
+Meta's media URLs need the same bearer token as the API and expire after a
+few minutes, so the file is streamed through to the agent, never stored here.
+Files over ``ATRIUM_WHATSAPP_MEDIA_MAX_BYTES`` are refused before the first
+byte when their size is declared, and the stream fails at the limit when it is not.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import httpx
+
+from atrium_whatsapp_cloud import env, graph
+from atrium_whatsapp_cloud.errors import MediaTooLarge, WhatsAppUnavailable
+
+log = logging.getLogger(__name__)
+
+CHUNK = 64 * 1024
+DOWNLOAD_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+
+
+def open_media(media_id: str, token: str, phone_number_id: str | None) -> tuple[str, int | None, Iterator[bytes]]:
+    """``(content type, size or None, chunks)`` of media ``media_id``; the chunks close the download when done."""
+    limit = env.media_max_bytes()
+    params = {"phone_number_id": phone_number_id} if phone_number_id else None
+    info = graph.get_json(media_id, token, params)
+    url = info.get("url")
+    if not isinstance(url, str) or not _may_receive_token(url):
+        raise WhatsAppUnavailable("Graph API gave no usable download URL for this media")
+    size = _int(info.get("file_size"))
+    if size is not None and size > limit:
+        raise MediaTooLarge(f"this file has {size} bytes; the limit is {limit}")
+    http = graph.client()
+    try:
+        response = http.send(http.build_request("GET", url, headers=graph.auth(token), timeout=DOWNLOAD_TIMEOUT), stream=True)
+    except httpx.HTTPError as exc:
+        raise WhatsAppUnavailable(f"media download failed: {type(exc).__name__}") from exc
+    if response.status_code != 200:
+        response.close()
+        raise WhatsAppUnavailable(f"media download answered HTTP {response.status_code}")
+    declared = _int(response.headers.get("content-length"))
+    if declared is not None and declared > limit:
+        response.close()
+        raise MediaTooLarge(f"this file has {declared} bytes; the limit is {limit}")
+    content_type = info.get("mime_type") or response.headers.get("content-type") or "application/octet-stream"
+    return str(content_type), size if size is not None else declared, _chunks(response, limit)
+
+
+def _chunks(response: httpx.Response, limit: int) -> Iterator[bytes]:
+    sent = 0
+    try:
+        for chunk in response.iter_bytes(CHUNK):
+            sent += len(chunk)
+            if sent > limit:
+                log.warning("whatsapp media cut off at the size limit", extra={"limit": limit})
+                raise MediaTooLarge(f"this file is larger than the limit of {limit} bytes")
+            yield chunk
+    finally:
+        response.close()
+
+
+def _may_receive_token(url: str) -> bool:
+    """The access token only goes to https URLs, or to the configured Graph host (a local fake)."""
+    parts = urlsplit(url)
+    return parts.scheme == "https" or parts.netloc == urlsplit(env.graph_url()).netloc
+
+
+def _int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        return int(value) if isinstance(value, int | str) else None
+    except ValueError:
+        return None
