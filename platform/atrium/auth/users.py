@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from atrium.auth.guard import ROLE_RANK, Principal
 from atrium.auth.models import Membership, User
@@ -32,18 +33,19 @@ def add_member(db, tenant_id: uuid.UUID, email: str, name: str, password: str | 
     An existing account keeps its name and password. Other roles are given with ``change_role``.
     """
     user = user_by_email(db, email)
+    if user is not None and db.scalar(select(Membership).where(Membership.user_id == user.id, Membership.tenant_id == tenant_id)):
+        raise Conflict("this person is already in the team", field="email")
     if user is None:
         if not password:
             raise Invalid("a password is required for a new account", field="password")
         check_password_rules(password)
         user = User(email=email.lower(), name=name, password_hash=hash_password(password), is_active=True)
-        db.add(user)
-        db.flush()
-    elif db.scalar(select(Membership).where(Membership.user_id == user.id, Membership.tenant_id == tenant_id)):
-        raise Conflict("this person is already in the team", field="email")
-    membership = Membership(user_id=user.id, tenant_id=tenant_id, role="agent", is_active=True)
-    db.add(membership)
-    db.flush()
+    membership = Membership(user=user, tenant_id=tenant_id, role="agent", is_active=True)
+    try:
+        with db.begin_nested():  # a concurrent add of the same person loses here, not with a 500
+            db.add(membership)
+    except IntegrityError as exc:
+        raise Conflict("this person is already in the team", field="email") from exc
     return user, membership
 
 
