@@ -126,8 +126,10 @@ def test_media_messages_keep_what_is_needed_to_download_them(adapter, channel):
     assert image["media_id"] == "1003383421387256" and image["mime_type"] == "image/jpeg"
     assert image["caption"] == "Foto do produto 📸"
     assert messages["wamid.MEDIA-AUDIO-1"].content == {
-        "media_id": "1193349905236417", "mime_type": "audio/ogg; codecs=opus",
-        "sha256": "Xl1hO0X3bXgP0m8m4dJt7YQ2dXk3vYt0m9VjC3Wc0sE=", "voice": True,
+        "media_id": "1193349905236417",
+        "mime_type": "audio/ogg; codecs=opus",
+        "sha256": "Xl1hO0X3bXgP0m8m4dJt7YQ2dXk3vYt0m9VjC3Wc0sE=",
+        "voice": True,
     }
     assert messages["wamid.MEDIA-DOC-1"].content["filename"] == "comprovante-pix.pdf"
     assert messages["wamid.MEDIA-STICKER-1"].content["animated"] is False
@@ -139,8 +141,11 @@ def test_locations_and_shared_contacts(adapter, channel):
     location = messages["wamid.LOCATION-1"]
     assert location.type == "location"
     assert location.content == {
-        "latitude": -23.561414, "longitude": -46.655881, "name": "MASP",
-        "address": "Av. Paulista, 1578 - Bela Vista, São Paulo - SP", "url": "https://masp.org.br",
+        "latitude": -23.561414,
+        "longitude": -46.655881,
+        "name": "MASP",
+        "address": "Av. Paulista, 1578 - Bela Vista, São Paulo - SP",
+        "url": "https://masp.org.br",
     }
     [card] = messages["wamid.CONTACTS-1"].content["contacts"]
     assert card["name"]["formatted_name"] == "Carlos Andrade"
@@ -153,9 +158,18 @@ def test_interactive_and_template_button_replies(adapter, channel):
     assert (button.type, button.text, button.reply_to) == ("interactive", "Agendar visita", "wamid.BUTTONS-SENT-1")
     assert button.content == {"kind": "button_reply", "reply_id": "agendar_visita", "title": "Agendar visita"}
     listed = messages["wamid.IREPLY-LIST-1"].content
-    assert listed == {"kind": "list_reply", "reply_id": "plano_anual", "title": "Plano anual", "description": "12x de R$ 99"}
+    assert listed == {
+        "kind": "list_reply",
+        "reply_id": "plano_anual",
+        "title": "Plano anual",
+        "description": "12x de R$ 99",
+    }
     flow = messages["wamid.IREPLY-FLOW-1"].content
-    assert flow["kind"] == "nfm_reply" and flow["response"] == {"flow_token": "cadastro-42", "nome": "Maria", "curso": "Inglês"}
+    assert flow["kind"] == "nfm_reply" and flow["response"] == {
+        "flow_token": "cadastro-42",
+        "nome": "Maria",
+        "curso": "Inglês",
+    }
     quick = messages["wamid.BUTTON-1"]
     assert (quick.type, quick.text) == ("button", "Quero saber mais")
     assert quick.content == {"title": "Quero saber mais", "payload": "QUERO_SABER_MAIS"}
@@ -183,10 +197,14 @@ def test_unknown_types_are_kept_as_unsupported_and_siblings_still_read(adapter, 
     poll = messages["wamid.UNSUPPORTED-1"]
     assert poll.type == "unsupported"
     assert poll.content["provider_type"] == "poll"
-    assert poll.content["errors"] == [{
-        "code": "131051", "title": "Message type unknown", "message": "Message type unknown",
-        "details": "Message type is currently not supported.",
-    }]
+    assert poll.content["errors"] == [
+        {
+            "code": "131051",
+            "title": "Message type unknown",
+            "message": "Message type unknown",
+            "details": "Message type is currently not supported.",
+        }
+    ]
     assert messages["wamid.FUTURE-1"].content == {"provider_type": "hologram", "errors": []}
     order = messages["wamid.ORDER-1"]
     assert order.type == "unsupported" and order.text == "Quero estes"
@@ -226,12 +244,17 @@ def test_statuses_with_our_id_and_failure_details(adapter, channel):
     statuses = adapter.parse(channel, payload("statuses.json"))
     assert all(isinstance(s, StatusUpdate) for s in statuses)
     assert [(s.provider_message_id, s.status) for s in statuses] == [
-        ("wamid.OUT-1", "sent"), ("wamid.OUT-1", "delivered"), ("wamid.OUT-1", "read"), ("wamid.OUT-2", "failed"),
+        ("wamid.OUT-1", "sent"),
+        ("wamid.OUT-1", "delivered"),
+        ("wamid.OUT-1", "read"),
+        ("wamid.OUT-2", "failed"),
     ]  # "deleted" is not a delivery status: skipped
     assert statuses[0].our_message_id == "0197a3c2-5b1e-7c3a-9d2f-1a2b3c4d5e6f"
     assert statuses[0].error is None
     assert statuses[3].error == {
-        "code": "131047", "title": "Re-engagement message", "message": "Re-engagement message",
+        "code": "131047",
+        "title": "Re-engagement message",
+        "message": "Re-engagement message",
         "details": "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
         "href": "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/",
     }
@@ -247,9 +270,15 @@ def test_every_entry_change_and_message_of_a_batch_is_read(adapter, channel):
         ("InboundMessage", "wamid.BATCH-4"),
     ]  # the change for another phone number belongs to another channel
     assert [e.contact.name for e in events if isinstance(e, InboundMessage)] == [
-        "Maria Conceição", "João Pedro", "Ana Luíza", "Maria Conceição",
+        "Maria Conceição",
+        "João Pedro",
+        "Ana Luíza",
+        "Maria Conceição",
     ]
-    assert adapter.route(payload("batch.json")) == [("whatsapp_cloud", PHONE_NUMBER_ID), ("whatsapp_cloud", "110000000000001")]
+    assert adapter.route(payload("batch.json")) == [
+        ("whatsapp_cloud", PHONE_NUMBER_ID),
+        ("whatsapp_cloud", "110000000000001"),
+    ]
     other = ChannelContext(id="c2", tenant_id="t2", config={**CONFIG, "phone_number_id": "110000000000001"})
     assert [e.provider_message_id for e in adapter.parse(other, payload("batch.json"))] == ["wamid.OTHER-NUMBER-1"]
 
@@ -268,15 +297,28 @@ def test_hostile_payloads_lose_only_what_cannot_be_read(adapter, channel):
     assert messages["wamid.HOSTILE-NULLTEXT"].text is None
     assert messages["wamid.HOSTILE-NULLS"].type == "image" and messages["wamid.HOSTILE-NULLS"].content == {}
     weird = messages["wamid.HOSTILE-WEIRD"].text
-    assert "😀🇧🇷" in weird and "\x00" in weird and "\ud800" in weird and "\udfff" in weird  # the core sanitises on storage
+    assert (
+        "😀🇧🇷" in weird and "\x00" in weird and "\ud800" in weird and "\udfff" in weird
+    )  # the core sanitises on storage
     assert messages["wamid.HOSTILE-NOTYPE"].type == "unsupported"
     assert messages["wamid.HOSTILE-INTERACTIVE"].content == {"kind": "nfm_reply", "response": "{not json"}
-    assert [(s.provider_message_id, s.status) for s in events if isinstance(s, StatusUpdate)] == [("wamid.OUT-7", "read")]
+    assert [(s.provider_message_id, s.status) for s in events if isinstance(s, StatusUpdate)] == [
+        ("wamid.OUT-7", "read")
+    ]
 
 
 @pytest.mark.parametrize(
     "body",
-    [None, [], "text", 42, {}, {"object": "page", "entry": []}, {"entry": "x"}, {"entry": [{"changes": [{"value": []}]}]}],
+    [
+        None,
+        [],
+        "text",
+        42,
+        {},
+        {"object": "page", "entry": []},
+        {"entry": "x"},
+        {"entry": [{"changes": [{"value": []}]}]},
+    ],
 )
 def test_bodies_that_are_not_whatsapp_webhooks_yield_nothing(adapter, channel, body):
     assert adapter.parse(channel, body) == []

@@ -8,7 +8,6 @@ payloads and calls the Graph API. See ``docs/whatsapp-cloud.md``.
 from __future__ import annotations
 
 from atrium.plugins import hookimpl
-
 from atrium_whatsapp_cloud.adapter import WhatsAppCloudAdapter
 
 PLUGIN_ID = "whatsapp-cloud"

@@ -25,7 +25,6 @@ from atrium.plugins import (
     StatusUpdate,
     Template,
 )
-
 from atrium_whatsapp_cloud import env, graph, inbound, media, outbound, signature, templates
 
 TYPE = "whatsapp_cloud"
@@ -35,19 +34,38 @@ CONFIG_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["phone_number_id", "waba_id", "access_token"],
     "properties": {
-        "phone_number_id": {**GRAPH_ID, "title": "Phone number ID", "description": "WhatsApp Manager > API Setup: the number's id"},
-        "waba_id": {**GRAPH_ID, "title": "WhatsApp Business Account ID", "description": "Used to list the approved templates"},
+        "phone_number_id": {
+            **GRAPH_ID,
+            "title": "Phone number ID",
+            "description": "WhatsApp Manager > API Setup: the number's id",
+        },
+        "waba_id": {
+            **GRAPH_ID,
+            "title": "WhatsApp Business Account ID",
+            "description": "Used to list the approved templates",
+        },
         "access_token": {
-            "type": "string", "minLength": 1, "maxLength": 4096, "writeOnly": True,
-            "title": "Access token", "description": "A system user token with whatsapp_business_messaging and whatsapp_business_management",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 4096,
+            "writeOnly": True,
+            "title": "Access token",
+            "description": "A system user token with whatsapp_business_messaging and whatsapp_business_management",
         },
         "app_secret": {
-            "type": "string", "minLength": 1, "maxLength": 256, "writeOnly": True,
-            "title": "App secret", "description": "Your Meta app's secret; signs the webhooks sent to this channel's URL",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256,
+            "writeOnly": True,
+            "title": "App secret",
+            "description": "Your Meta app's secret; signs the webhooks sent to this channel's URL",
         },
         "verify_token": {
-            "type": "string", "minLength": 1, "maxLength": 256,
-            "title": "Verify token", "description": "Any text you choose; paste the same text in Meta's webhook settings",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256,
+            "title": "Verify token",
+            "description": "Any text you choose; paste the same text in Meta's webhook settings",
         },
         "display_phone_number": {"type": "string", "maxLength": 32, "title": "Display phone number"},
     },
@@ -97,7 +115,9 @@ class WhatsAppCloudAdapter(ChannelAdapter):
 
     def mark_read(self, channel: ChannelContext, provider_message_id: str) -> None:
         """Mark the contact's message read (blue ticks); ``SendError`` when Meta refuses."""
-        self._post_message(channel, {"messaging_product": "whatsapp", "status": "read", "message_id": provider_message_id})
+        self._post_message(
+            channel, {"messaging_product": "whatsapp", "status": "read", "message_id": provider_message_id}
+        )
 
     def list_templates(self, channel: ChannelContext) -> list[Template]:
         """The approved templates of the channel's WhatsApp Business Account, with their variables."""

@@ -16,7 +16,6 @@ from typing import Any
 import httpx
 
 from atrium.plugins import NotFound, SendError
-
 from atrium_whatsapp_cloud import env
 from atrium_whatsapp_cloud.errors import WhatsAppUnavailable
 

@@ -29,8 +29,16 @@ log = logging.getLogger(__name__)
 
 STATUSES = {"sent": "sent", "delivered": "delivered", "read": "read", "played": "read", "failed": "failed"}
 REFERRAL_FIELDS = (
-    "source_url", "source_id", "source_type", "headline", "body", "media_type",
-    "image_url", "video_url", "thumbnail_url", "ctwa_clid",
+    "source_url",
+    "source_id",
+    "source_type",
+    "headline",
+    "body",
+    "media_type",
+    "image_url",
+    "video_url",
+    "thumbnail_url",
+    "ctwa_clid",
 )
 NUMBER_CHANGES = ("user_changed_number", "customer_changed_number")
 PHONE = re.compile(r"[0-9]{6,15}")
@@ -80,7 +88,9 @@ def _changes(payload: Any) -> Iterator[tuple[str, dict[str, Any]]]:
         for c, change in _objects(entry.get("changes"), f"entry[{e}].changes"):
             where = f"entry[{e}].changes[{c}]"
             if change.get("field") not in (None, "messages"):
-                log.info("whatsapp webhook field ignored", extra={"where": where, "field": str(change.get("field"))[:64]})
+                log.info(
+                    "whatsapp webhook field ignored", extra={"where": where, "field": str(change.get("field"))[:64]}
+                )
                 continue
             value = change.get("value")
             if not isinstance(value, dict):
@@ -175,7 +185,9 @@ def _sender(message: dict[str, Any], contacts: list[dict[str, Any]]) -> ContactI
     profile = _obj(match.get("profile"))
     name, username = _str(profile.get("name")), _str(profile.get("username"))
     phone = f"+{wa_id}" if wa_id and PHONE.fullmatch(wa_id) else None
-    identities = [Identity(kind, value) for kind, value in (("wa_id", wa_id), ("phone", phone), ("bsuid", bsuid)) if value]
+    identities = [
+        Identity(kind, value) for kind, value in (("wa_id", wa_id), ("phone", phone), ("bsuid", bsuid)) if value
+    ]
     if not identities and username:
         identities.append(Identity("username", username))
     if not identities:
@@ -227,11 +239,21 @@ def _interactive(raw: Any, message: dict[str, Any]) -> Content:
     reply = _obj(body.get(kind))
     if kind in ("button_reply", "list_reply"):
         title = _str(reply.get("title"))
-        content = {"kind": kind, "reply_id": _id(reply.get("id")), "title": title, "description": _str(reply.get("description"))}
+        content = {
+            "kind": kind,
+            "reply_id": _id(reply.get("id")),
+            "title": title,
+            "description": _str(reply.get("description")),
+        }
         return "interactive", title, {k: v for k, v in content.items() if v is not None}
     if kind == "nfm_reply":
         raw_json = _str(reply.get("response_json"))
-        content = {"kind": kind, "name": _str(reply.get("name")), "body": _str(reply.get("body")), "response": _json(raw_json)}
+        content = {
+            "kind": kind,
+            "name": _str(reply.get("name")),
+            "body": _str(reply.get("body")),
+            "response": _json(raw_json),
+        }
         return "interactive", _str(reply.get("body")), {k: v for k, v in content.items() if v is not None}
     return "interactive", None, {"kind": kind, "data": reply}
 
@@ -253,7 +275,12 @@ def _system(raw: Any, message: dict[str, Any]) -> Content:
     body = _obj(raw)
     kind = _str(body.get("type"))
     new_wa_id = _id(body.get("new_wa_id")) or (_id(body.get("wa_id")) if kind in NUMBER_CHANGES else None)
-    content = {"kind": kind, "body": _str(body.get("body")), "new_wa_id": new_wa_id, "new_user_id": _id(body.get("user_id"))}
+    content = {
+        "kind": kind,
+        "body": _str(body.get("body")),
+        "new_wa_id": new_wa_id,
+        "new_user_id": _id(body.get("user_id")),
+    }
     return "system", _str(body.get("body")), {k: v for k, v in content.items() if v is not None}
 
 

@@ -36,7 +36,9 @@ def open_media(media_id: str, token: str, phone_number_id: str | None) -> tuple[
         raise MediaTooLarge(f"this file has {size} bytes; the limit is {limit}")
     http = graph.client()
     try:
-        response = http.send(http.build_request("GET", url, headers=graph.auth(token), timeout=DOWNLOAD_TIMEOUT), stream=True)
+        response = http.send(
+            http.build_request("GET", url, headers=graph.auth(token), timeout=DOWNLOAD_TIMEOUT), stream=True
+        )
     except httpx.HTTPError as exc:
         raise WhatsAppUnavailable(f"media download failed: {type(exc).__name__}") from exc
     if response.status_code != 200:

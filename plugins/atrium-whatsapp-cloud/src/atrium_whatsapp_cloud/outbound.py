@@ -24,7 +24,6 @@ import re
 from typing import Any
 
 from atrium.plugins import OutboundMessage, SendError
-
 from atrium_whatsapp_cloud.templates import template_components
 
 MEDIA_TYPES = ("image", "video", "document", "audio", "sticker")

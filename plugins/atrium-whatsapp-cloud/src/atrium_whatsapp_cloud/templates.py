@@ -14,7 +14,6 @@ import re
 from typing import Any
 
 from atrium.plugins import SendError, Template
-
 from atrium_whatsapp_cloud import graph
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
@@ -88,7 +87,9 @@ def preview(template: Template, values: dict[str, str] | None = None) -> str:
 
             parts.append(PLACEHOLDER.sub(fill, component["text"]))
         elif kind == "BUTTONS":
-            labels = [f"[{b.get('text')}]" for b in component.get("buttons") or [] if isinstance(b, dict) and b.get("text")]
+            labels = [
+                f"[{b.get('text')}]" for b in component.get("buttons") or [] if isinstance(b, dict) and b.get("text")
+            ]
             if labels:
                 parts.append(" ".join(labels))
     return "\n\n".join(parts)
