@@ -35,9 +35,12 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from atrium.api.openapi import SWAGGER_UI_ASSETS_URL, ProblemApi, swagger_ui_assets
     from atrium.auth.api import blp as auth_blp
     from atrium.auth.users_api import blp as users_blp
+    from atrium.channels.api import blp as channels_blp
+    from atrium.channels.webhooks import blp as webhooks_blp
     from atrium.crm.api import blp as crm_blp
     from atrium.plugins.api import blp as plugins_blp
     from atrium.plugins.manager import get_plugin_manager
+    from atrium.realtime.api import blp as realtime_blp
 
     settings = get_settings()
     app = Flask(__name__, static_folder=None)
@@ -65,8 +68,9 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     health.install(app)
     app.register_blueprint(swagger_ui_assets())
     api = ProblemApi(app)
-    for blp in (auth_blp, users_blp, crm_blp, plugins_blp):
+    for blp in (auth_blp, users_blp, crm_blp, plugins_blp, channels_blp, realtime_blp):
         api.register_blueprint(blp)
+    app.register_blueprint(webhooks_blp)
 
     pm = get_plugin_manager()
     plugin_blueprints: dict[str, str] = {}
@@ -101,5 +105,5 @@ def _serve_panel(app: Flask, dist: Path) -> None:
 
 PLACEHOLDER = """<!doctype html><html lang="pt-BR"><meta charset="utf-8"><title>Atrium</title>
 <body style="font-family:system-ui;max-width:40rem;margin:4rem auto">
-<h1>Atrium</h1><p>The API is running. The panel has not been built yet (<code>make run</code> builds it).</p>
+<h1>Atrium</h1><p>The API is running. The web panel is not built yet (<code>frontend/dist</code> is empty).</p>
 <p><a href="/api/docs">API documentation</a> · <a href="/api/openapi.json">OpenAPI document</a></p></body></html>"""
