@@ -14,7 +14,7 @@ from atrium.workers.broker import get_broker
 
 log = logging.getLogger(__name__)
 
-CORE_ACTOR_MODULES: tuple[str, ...] = ("atrium.inbox.dispatch",)
+CORE_ACTOR_MODULES: tuple[str, ...] = ("atrium.inbox.dispatch", "atrium.channels.processing", "atrium.channels.sweeper")
 
 
 def load_actor_modules() -> None:
@@ -32,10 +32,25 @@ def bind_all() -> list[str]:
     return sorted({ref.bind().queue_name for ref in declared_actors()})
 
 
-def start_worker(threads: int = 8) -> dramatiq.Worker:
+class Worker(dramatiq.Worker):
+    """A Dramatiq worker that detaches from the broker when it stops.
+
+    Dramatiq's worker leaves its middleware on the broker, which would start
+    consumers for a stopped worker whenever a queue is declared later (and
+    then hold that queue's messages): a process that starts a worker again
+    (tests, a restart in place) must not inherit that.
+    """
+
+    def stop(self, timeout: int = 600_000) -> None:
+        """Stop consuming, wait up to ``timeout`` ms for running jobs, and detach from the broker."""
+        super().stop(timeout)
+        self.broker.middleware[:] = [m for m in self.broker.middleware if getattr(m, "worker", None) is not self]
+
+
+def start_worker(threads: int = 8) -> Worker:
     """Start a worker consuming every actor's queue (in this process's threads)."""
     queues = bind_all()
-    worker = dramatiq.Worker(get_broker(), worker_threads=threads)
+    worker = Worker(get_broker(), worker_threads=threads)
     worker.start()
     log.info("worker started", extra={"queues": queues, "threads": threads})
     return worker
