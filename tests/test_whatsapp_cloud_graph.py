@@ -96,6 +96,12 @@ def test_a_username_contact_is_addressed_by_business_scoped_user_id(adapter, cha
     assert body["recipient"] == "BR.8837261552010394" and "to" not in body
 
 
+def test_a_contact_known_only_by_phone_is_addressed_by_its_digits(adapter, channel, graph):
+    route = graph.post(MESSAGES).respond(200, json=ACCEPTED)
+    adapter.send(channel, message("text", "Oi!", to=(Identity("phone", "+55 (11) 98765-4321"),)))
+    assert sent_json(route)["to"] == "5511987654321"
+
+
 @pytest.mark.parametrize(
     ("type_", "content", "expected"),
     [

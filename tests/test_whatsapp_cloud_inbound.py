@@ -43,6 +43,7 @@ def test_the_plugin_provides_the_whatsapp_cloud_channel_type(adapter):
     schema = adapter.config_schema
     assert adapter.type == "whatsapp_cloud"
     assert adapter.global_webhook == "meta"
+    assert adapter.customer_service_window_hours == 24  # free-form replies only within 24 h of the contact's message
     assert {k for k, v in schema["properties"].items() if v.get("writeOnly")} == {"access_token", "app_secret"}
     assert set(schema["required"]) == {"phone_number_id", "waba_id", "access_token"}
     assert adapter.routing_keys(CONFIG) == [("whatsapp_cloud", PHONE_NUMBER_ID)]

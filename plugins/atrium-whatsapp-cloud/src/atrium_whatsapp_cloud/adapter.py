@@ -68,6 +68,13 @@ CONFIG_SCHEMA: dict[str, Any] = {
             "description": "Any text you choose; paste the same text in Meta's webhook settings",
         },
         "display_phone_number": {"type": "string", "maxLength": 32, "title": "Display phone number"},
+        "messages_per_second": {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": 1000,
+            "title": "Messages per second",
+            "description": "The number's throughput (Meta's default is 80)",
+        },
     },
     "additionalProperties": False,
 }
@@ -80,6 +87,7 @@ class WhatsAppCloudAdapter(ChannelAdapter):
     title = "WhatsApp Cloud API"
     config_schema = CONFIG_SCHEMA
     global_webhook = "meta"
+    customer_service_window_hours = 24
 
     def routing_keys(self, config: dict[str, Any]) -> list[tuple[str, str]]:
         """The channel's ``phone_number_id``, the key Meta's platform-app webhooks are routed by."""

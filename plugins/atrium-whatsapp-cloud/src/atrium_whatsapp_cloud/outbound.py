@@ -30,6 +30,7 @@ MEDIA_TYPES = ("image", "video", "document", "audio", "sticker")
 CAPTIONED = ("image", "video", "document")
 TEXT_LIMIT = 4096
 LINK = re.compile(r"https?://", re.IGNORECASE)
+NON_DIGITS = re.compile(r"[^0-9]")
 
 
 def message_body(message: OutboundMessage) -> dict[str, Any]:
@@ -44,9 +45,10 @@ def message_body(message: OutboundMessage) -> dict[str, Any]:
 
 
 def recipient(message: OutboundMessage) -> dict[str, str]:
-    """``{"to": <wa_id or phone digits>}``, else ``{"recipient": <business-scoped user id>}``."""
+    """``{"to": <wa_id or phone digits>}``, else ``{"recipient": <business-scoped user id>}``;
+    the first identity of each kind in ``message.to`` wins."""
     by_kind = {identity.kind: identity.value for identity in reversed(message.to)}
-    number = by_kind.get("wa_id") or (by_kind.get("phone") or "").lstrip("+")
+    number = by_kind.get("wa_id") or NON_DIGITS.sub("", by_kind.get("phone") or "")
     if number:
         return {"to": number}
     if by_kind.get("bsuid"):
