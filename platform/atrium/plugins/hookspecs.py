@@ -2,8 +2,10 @@
 
 Names follow verb families (as in datasette): ``register_*`` hooks return
 contributions that are collected from every plugin; ``on_*`` hooks are
-notifications whose return value is ignored; ``resolve_*`` hooks stop at the
-first non-``None`` answer. Hooks only ever gain arguments: an
+notifications whose return value is ignored; ``resolve_*`` hooks
+(``firstresult=True``) stop at the first non-``None`` answer; ``prepare_*``
+hooks change the object they are given; ``*_wrapper`` hooks return a wrapped
+version of the callable they are given. Hooks only ever gain arguments: an
 implementation accepts just the arguments it needs.
 
 Every call site goes through ``atrium.plugins.manager``, which calls each
