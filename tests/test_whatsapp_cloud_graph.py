@@ -438,6 +438,13 @@ def test_media_of_unknown_size_stops_at_the_limit(adapter, channel, graph, monke
     assert len(received) <= 100_000
 
 
+@pytest.mark.parametrize("media_id", ["../me", "1003383421387256/owner", ""])
+def test_a_media_id_is_never_a_graph_path(adapter, channel, graph, media_id):
+    with pytest.raises(NotFound):
+        adapter.fetch_media(channel, media_id)
+    assert not graph.calls
+
+
 def test_unknown_media_is_not_found(adapter, channel, graph):
     graph.get(graph_url("404404")).respond(
         400,

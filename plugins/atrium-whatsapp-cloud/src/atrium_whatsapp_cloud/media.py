@@ -9,22 +9,27 @@ byte when their size is declared, and the stream fails at the limit when it is n
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import httpx
 
+from atrium.plugins import NotFound
 from atrium_whatsapp_cloud import env, graph
 from atrium_whatsapp_cloud.errors import MediaTooLarge, WhatsAppUnavailable
 
 log = logging.getLogger(__name__)
 
+MEDIA_ID = re.compile(r"[0-9A-Za-z_-]{1,128}")  # never a path: it is placed in a Graph URL
 CHUNK = 64 * 1024
 DOWNLOAD_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 
 
 def open_media(media_id: str, token: str, phone_number_id: str | None) -> tuple[str, int | None, Iterator[bytes]]:
     """``(content type, size or None, chunks)`` of media ``media_id``; the chunks close the download when done."""
+    if not MEDIA_ID.fullmatch(media_id or ""):
+        raise NotFound("no media with this id")
     limit = env.media_max_bytes()
     params = {"phone_number_id": phone_number_id} if phone_number_id else None
     info = graph.get_json(media_id, token, params)
