@@ -163,17 +163,20 @@ class ChannelAdapter(ABC):
 
     @abstractmethod
     def authenticate(self, channel: ChannelContext | None, headers: dict[str, str], body: bytes) -> bool:
-        """Whether a webhook POST is genuine (signature over the exact ``body``); ``channel`` is
-        ``None`` on the global webhook."""
+        """Whether a webhook POST is genuine (signature over the exact ``body``, compared in constant
+        time); ``channel`` is ``None`` on the global webhook. ``headers`` is a case-insensitive mapping."""
 
     def route(self, payload: Any) -> list[tuple[str, str]]:
-        """Routing keys found in a global-webhook ``payload`` (the first known one wins)."""
+        """Routing keys found in a global-webhook ``payload``, in order. The event goes to every
+        channel that registered one of them (one event per channel); with none known it is kept
+        as ``unroutable``."""
         return []
 
     @abstractmethod
     def parse(self, channel: ChannelContext, payload: Any) -> list[NormalisedEvent]:
-        """Every event in ``payload``, in order. Unknown types become ``unsupported`` messages;
-        never drop a sibling because one element is odd."""
+        """Every event in ``payload`` that belongs to ``channel``, in order (a global payload may
+        concern several channels). Unknown types become ``unsupported`` messages; never drop a
+        sibling because one element is odd."""
 
     @abstractmethod
     def send(self, channel: ChannelContext, message: OutboundMessage) -> SendResult:

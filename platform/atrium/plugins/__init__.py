@@ -36,6 +36,15 @@ def plugin_settings(session, plugin_id: str) -> dict:
     return get_settings_for_plugin(session, plugin_id)
 
 
+def receive_inbound(channel_type: str, channel_id, body: bytes) -> str | None:
+    """Take ``body`` in for channel ``channel_id`` through the durable inbound path, as a verified
+    webhook would be (stored, then parsed by the adapter in a worker). Returns the event id, or
+    ``None`` for a body already received for this channel. See ``docs/inbound.md``."""
+    from atrium.channels.intake import receive_inbound as receive
+
+    return receive(channel_type, channel_id, body)
+
+
 __all__ = [
     "ChannelAdapter",
     "ChannelContext",
@@ -68,6 +77,7 @@ __all__ = [
     "paginate",
     "plugin_settings",
     "public_session",
+    "receive_inbound",
     "tenant_context",
     "tenant_session",
 ]

@@ -9,6 +9,7 @@ and skipped (see ``AtriumPluginManager.call``).
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -23,6 +24,9 @@ from atrium.config import get_settings
 from atrium.plugins import hookspecs
 
 log = logging.getLogger(__name__)
+
+#: Core modules with the core's own hook implementations, registered like plugins (named by module).
+CORE_PLUGINS: tuple[str, ...] = ("atrium.channels.defaults",)
 
 
 @dataclass(frozen=True)
@@ -157,5 +161,7 @@ def get_plugin_manager() -> AtriumPluginManager:
     (tests), call ``get_plugin_manager.cache_clear()``.
     """
     pm = AtriumPluginManager()
+    for name in CORE_PLUGINS:
+        pm.register(importlib.import_module(name), name=name)
     pm.load_entry_points(get_settings().load_plugins)
     return pm

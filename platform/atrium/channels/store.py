@@ -1,0 +1,188 @@
+"""The durable inbound event store (``public.inbound_events``): rows in, states out.
+
+States: ``pending`` (stored, waiting for a worker), ``processed``,
+``unroutable`` (no tenant owns its routing keys, or its channel is gone),
+``failed`` (an attempt raised; retried at ``next_attempt_at``) and ``dead``
+(``MAX_ATTEMPTS`` attempts failed). ``next_attempt_at`` is when the sweeper
+should look at a ``pending``/``failed`` event: a fresh event belongs to the
+queue for ``GRACE`` first, and a swept one is leased for ``LEASE``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, tuple_, update
+from sqlalchemy.dialects.postgresql import insert
+
+from atrium.channels.models import EVENT_STATES, InboundEvent
+from atrium.db.base import new_id
+from atrium.db.session import public_session
+
+RUNNABLE = ("pending", "failed")
+REPLAYABLE = ("failed", "dead", "unroutable")
+MAX_ATTEMPTS = 8
+GRACE = dt.timedelta(seconds=30)
+LEASE = dt.timedelta(minutes=2)
+BACKOFF_BASE = dt.timedelta(seconds=30)
+BACKOFF_MAX = dt.timedelta(hours=1)
+ERROR_CHARS = 2000
+
+
+def dedupe_key(channel_type: str, channel_id: uuid.UUID | None, body: bytes) -> str:
+    """SHA-256 of the channel type, the channel (if known) and the exact body."""
+    digest = hashlib.sha256(f"{channel_type}\0{channel_id or ''}\0".encode())
+    digest.update(body)
+    return digest.hexdigest()
+
+
+def new_event(channel_type: str, body: bytes, tenant_id: uuid.UUID | None = None, channel_id: uuid.UUID | None = None):
+    """The ``INSERT`` of one received body; it returns the new id, or nothing for a duplicate."""
+    return (
+        insert(InboundEvent)
+        .values(
+            id=new_id(),
+            channel_type=channel_type,
+            channel_id=channel_id,
+            tenant_id=tenant_id,
+            dedupe_key=dedupe_key(channel_type, channel_id, body),
+            body=body,
+            status="pending",
+            attempts=0,
+            next_attempt_at=func.now() + GRACE,
+        )
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(InboundEvent.id)
+    )
+
+
+def insert_event(channel_type: str, body: bytes, tenant_id: uuid.UUID | None = None, channel_id: uuid.UUID | None = None) -> uuid.UUID | None:
+    """Store one received body in one short transaction; ``None`` when it was stored before."""
+    with public_session() as db:
+        return db.scalar(new_event(channel_type, body, tenant_id, channel_id))
+
+
+def make_due(event_ids: list[uuid.UUID]) -> None:
+    """Let the sweeper pick these pending/failed events up at its next pass (their enqueue failed)."""
+    with public_session() as db:
+        db.execute(
+            update(InboundEvent)
+            .where(InboundEvent.id.in_(event_ids), InboundEvent.status.in_(RUNNABLE))
+            .values(next_attempt_at=func.now())
+        )
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """Delay before the next attempt after ``attempts`` failures: 30 s, 1 min, 2 min... at most 1 h."""
+    return min(BACKOFF_BASE * 2 ** max(attempts - 1, 0), BACKOFF_MAX)
+
+
+def lease_due(limit: int = 500) -> list[uuid.UUID]:
+    """Ids of up to ``limit`` pending/failed events whose ``next_attempt_at`` passed, leased for ``LEASE``.
+
+    Events locked by a worker right now are skipped; a leased event is not
+    handed out again before its lease ends.
+    """
+    due = (
+        select(InboundEvent.id)
+        .where(InboundEvent.status.in_(RUNNABLE), InboundEvent.next_attempt_at <= func.now())
+        .order_by(InboundEvent.next_attempt_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    with public_session() as db:
+        return list(
+            db.scalars(
+                update(InboundEvent)
+                .where(InboundEvent.id.in_(due.scalar_subquery()))
+                .values(next_attempt_at=func.now() + LEASE)
+                .returning(InboundEvent.id)
+            )
+        )
+
+
+def reset_for_replay(event_id: uuid.UUID) -> bool:
+    """Make a failed, dead or unroutable event pending again with fresh attempts; False otherwise."""
+    with public_session() as db:
+        done = db.scalar(
+            update(InboundEvent)
+            .where(InboundEvent.id == event_id, InboundEvent.status.in_(REPLAYABLE))
+            .values(status="pending", attempts=0, next_attempt_at=func.now() + GRACE)
+            .returning(InboundEvent.id)
+        )
+    return done is not None
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    """What an operator sees of a stored event (the body only on request)."""
+
+    id: uuid.UUID
+    channel_type: str
+    tenant_id: uuid.UUID | None
+    channel_id: uuid.UUID | None
+    status: str
+    attempts: int
+    last_error: str | None
+    received_at: dt.datetime
+    next_attempt_at: dt.datetime
+    processed_at: dt.datetime | None
+    size: int
+
+
+def _summary(row: InboundEvent) -> EventSummary:
+    return EventSummary(
+        row.id, row.channel_type, row.tenant_id, row.channel_id, row.status, row.attempts,
+        row.last_error, row.received_at, row.next_attempt_at, row.processed_at, len(row.body),
+    )
+
+
+def check_status(status: str) -> str:
+    """``status`` if it is an event state; ``ValueError`` naming the states otherwise."""
+    if status not in EVENT_STATES:
+        raise ValueError(f"unknown status '{status}'; one of: {', '.join(EVENT_STATES)}")
+    return status
+
+
+def list_events(status: str | None = None, limit: int = 50, channel_type: str | None = None) -> list[EventSummary]:
+    """The most recently received events, optionally of one ``status`` and channel type."""
+    stmt = select(InboundEvent).order_by(InboundEvent.received_at.desc(), InboundEvent.id.desc()).limit(limit)
+    if status:
+        stmt = stmt.where(InboundEvent.status == check_status(status))
+    if channel_type:
+        stmt = stmt.where(InboundEvent.channel_type == channel_type)
+    with public_session() as db:
+        return [_summary(row) for row in db.scalars(stmt)]
+
+
+def get_event(event_id: uuid.UUID) -> tuple[EventSummary, bytes] | None:
+    """An event and its raw body, or ``None``."""
+    with public_session() as db:
+        row = db.get(InboundEvent, event_id)
+        return (_summary(row), row.body) if row is not None else None
+
+
+def count_events(status: str) -> int:
+    """How many events are in ``status``."""
+    with public_session() as db:
+        return db.scalar(select(func.count()).select_from(InboundEvent).where(InboundEvent.status == check_status(status)))
+
+
+def ids_with_status(status: str, batch: int = 500) -> Iterator[uuid.UUID]:
+    """Every event id in ``status``, oldest first, read in batches (keyset, so rows may change state meanwhile)."""
+    check_status(status)
+    after: tuple[dt.datetime, uuid.UUID] | None = None
+    while True:
+        stmt = select(InboundEvent.received_at, InboundEvent.id).where(InboundEvent.status == status)
+        if after is not None:
+            stmt = stmt.where(tuple_(InboundEvent.received_at, InboundEvent.id) > tuple_(*after))
+        with public_session() as db:
+            rows = db.execute(stmt.order_by(InboundEvent.received_at, InboundEvent.id).limit(batch)).all()
+        if not rows:
+            return
+        yield from (row.id for row in rows)
+        after = (rows[-1].received_at, rows[-1].id)
