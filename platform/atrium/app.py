@@ -54,7 +54,6 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         OPENAPI_SWAGGER_UI_URL=SWAGGER_UI_ASSETS_URL,
         OPENAPI_SWAGGER_UI_CONFIG={"persistAuthorization": True},
         MAX_CONTENT_LENGTH=3 * 1024 * 1024,
-        JSON_SORT_KEYS=False,
         API_SPEC_OPTIONS={
             "info": {"description": "Every endpoint the Atrium panel uses. Errors are application/problem+json (RFC 9457)."},
             "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}},
@@ -63,6 +62,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(overrides or {})
     app.extensions["atrium_settings"] = settings
 
+    app.json.sort_keys = False  # keep the schemas' field order (id first; problems as in RFC 9457)
     problems.install(app)
     content_type.install(app)
     health.install(app)

@@ -15,25 +15,16 @@ from flask import Flask, Response, json
 from werkzeug.exceptions import HTTPException
 
 from atrium.api.schemas import Schema
-from atrium.errors import Problem
+from atrium.errors import Conflict, Forbidden, Invalid, NotFound, Problem, TooManyRequests, Unauthorized
 
 log = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
 
-_CODES = {
-    400: "bad_request",
-    401: "unauthorized",
-    403: "forbidden",
-    404: "not_found",
-    405: "method_not_allowed",
-    409: "conflict",
-    413: "payload_too_large",
-    415: "unsupported_media_type",
-    422: "validation_error",
-    429: "rate_limited",
-    500: "internal_error",
-}
+_DOMAIN = {cls.status: cls for cls in (Problem, Invalid, Unauthorized, Forbidden, NotFound, Conflict, TooManyRequests)}
+"""HTTP errors with a domain twin reuse its code and title, so one ``type`` always reads the same."""
+
+_CODES = {405: "method_not_allowed", 413: "payload_too_large", 415: "unsupported_media_type", 500: "internal_error"}
 
 
 class FieldErrorSchema(Schema):
@@ -80,11 +71,13 @@ def _field_errors(messages: Any, location: str, prefix: str = "") -> list[dict[s
 def http_problem(exc: HTTPException) -> Response:
     """The problem response for a werkzeug/flask-smorest HTTP error (422s list their fields)."""
     status = exc.code or 500
+    domain = _DOMAIN.get(status)
+    code = domain.code if domain else _CODES.get(status, "error")
     body: dict[str, Any] = {
-        "type": f"https://atrium.dev/problems/{_CODES.get(status, 'error')}",
-        "title": exc.name,
+        "type": f"https://atrium.dev/problems/{code}",
+        "title": domain.title if domain else exc.name,
         "status": status,
-        "code": _CODES.get(status, "error"),
+        "code": code,
         "detail": exc.description,
     }
     data = getattr(exc, "data", None) or {}
