@@ -40,6 +40,10 @@ RESOURCES: dict[str, Resource] = {
         "/api/v1/users",
         lambda n: {"email": f"a-secret-agent-{n}@example.com", "name": f"a-secret-agent-{n}", "password": "a long secret password"},
     ),
+    "channel_id": Resource(
+        "/api/v1/channels",
+        lambda n: {"type": "sandbox", "name": f"a-secret-channel-{n}", "config": {"number": f"+55119{uuid.uuid4().int % 10**8:08d}", "secret": f"a-secret-webhook-secret-{n}"}},
+    ),
 }
 """Path parameter (or body/query field) name -> where company A's ids of that resource come from."""
 
