@@ -42,7 +42,11 @@ RESOURCES: dict[str, Resource] = {
     ),
     "channel_id": Resource(
         "/api/v1/channels",
-        lambda n: {"type": "sandbox", "name": f"a-secret-channel-{n}", "config": {"number": f"+55119{uuid.uuid4().int % 10**8:08d}", "secret": f"a-secret-webhook-secret-{n}"}},
+        lambda n: {
+            "type": "sandbox",
+            "name": f"a-secret-channel-{n}",
+            "config": {"number": f"+55119{uuid.uuid4().int % 10**8:08d}", "secret": f"a-secret-webhook-secret-{n}"},
+        },
     ),
 }
 """Path parameter (or body/query field) name -> where company A's ids of that resource come from."""
