@@ -142,6 +142,9 @@ def test_listed_with_version_state_and_settings_schema(company):
     schema = listed[PLUGIN]["settings_schema"]
     assert schema["properties"]["export_token"]["writeOnly"] is True
     assert schema["properties"]["retention_days"]["type"] == "integer"
+    with public_session() as db:  # the shared catalogue, recorded when the app was built
+        row = db.execute(text("SELECT version, distribution FROM public.plugins WHERE id = :id"), {"id": PLUGIN}).one()
+    assert tuple(row) == ("1.2.0", "atrium-example-notes")
 
 
 def test_routes_are_documented_and_answer_404_until_enabled(company):

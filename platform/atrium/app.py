@@ -40,6 +40,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from atrium.crm.api import blp as crm_blp
     from atrium.plugins.api import blp as plugins_blp
     from atrium.plugins.manager import get_plugin_manager
+    from atrium.plugins.service import record_catalogue
     from atrium.realtime.api import blp as realtime_blp
 
     settings = get_settings()
@@ -73,6 +74,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(webhooks_blp)
 
     pm = get_plugin_manager()
+    record_catalogue()
     plugin_blueprints: dict[str, str] = {}
     for plugin_id, blueprints in pm.call_by_plugin("register_blueprints", app=app).items():
         for blp in blueprints:

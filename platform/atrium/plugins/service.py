@@ -13,14 +13,15 @@ import uuid
 from typing import Any
 
 from jsonschema import Draft202012Validator, SchemaError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from atrium.db.session import public_session
 from atrium.errors import Invalid, NotFound
 from atrium.plugins.manager import PluginInfo, get_plugin_manager
-from atrium.plugins.models import PluginSettings, TenantPlugin
+from atrium.plugins.models import PluginCatalogue, PluginSettings, TenantPlugin
 from atrium.security.crypto import decrypt, encrypt
 from atrium.tenancy.context import TenantRef
 
@@ -67,6 +68,27 @@ def _usable(plugin_id: str, schema: Any) -> dict[str, Any]:
 def secret_fields(schema: dict[str, Any]) -> set[str]:
     """Top-level properties the schema marks ``writeOnly``."""
     return {name for name, prop in schema.get("properties", {}).items() if prop.get("writeOnly")}
+
+
+def record_catalogue() -> None:
+    """Record this process's installed plugins (id, version, distribution) in the shared catalogue.
+
+    A database that cannot be reached yet is logged, not raised: the catalogue
+    is informative and the next process start records it again.
+    """
+    rows = [{"id": i.id, "version": i.version, "distribution": i.distribution} for i in get_plugin_manager().plugin_infos()]
+    if not rows:
+        return
+    stmt = insert(PluginCatalogue).values(rows)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[PluginCatalogue.id],
+        set_={"version": stmt.excluded.version, "distribution": stmt.excluded.distribution, "seen_at": func.now()},
+    )
+    try:
+        with public_session() as db:
+            db.execute(stmt)
+    except SQLAlchemyError:
+        log.exception("could not record the plugin catalogue")
 
 
 def enabled_plugin_ids(tenant_id: uuid.UUID) -> set[str]:
