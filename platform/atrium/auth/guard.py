@@ -53,9 +53,9 @@ def bearer_token() -> str:
     return token.strip()
 
 
-def authenticate() -> Principal:
-    """Verify the request's token and membership; raise ``Unauthorized`` otherwise."""
-    claims = decode_access_token(bearer_token())
+def authenticate(token: str | None = None) -> Principal:
+    """Verify ``token`` (default: the request's bearer token) and membership; raise ``Unauthorized`` otherwise."""
+    claims = decode_access_token(token if token is not None else bearer_token())
     if is_revoked(claims.family_id):
         raise Unauthorized("this session was signed out")
     with public_session() as db:
