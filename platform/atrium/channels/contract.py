@@ -81,8 +81,9 @@ class OutboundMessage:
     """A message the core asks an adapter to send. ``to`` holds every identity of the
     contact (the adapter picks the kind it needs). ``content`` by type: media
     ``{"url" or "media_id", "caption", "filename", "mime_type"}``, template
-    ``{"name", "language", "parameters"}`` (``parameters``: a list of body values, or an
-    object the adapter maps onto the template's components), reaction ``{"emoji", "message_id"}``.
+    ``{"name", "language", "variables"}`` (``{"body.1": "Maria", ...}``, the names
+    ``Template.variables`` lists) and optionally the provider's raw ``components``,
+    reaction ``{"emoji", "message_id"}``.
     ``reply_to`` is the provider id of the message answered."""
 
     id: str  # our message id; also the idempotency key
