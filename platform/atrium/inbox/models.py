@@ -7,8 +7,9 @@ import uuid
 
 from sqlalchemy import BigInteger, DateTime, ForeignKey, Identity, Index, String, Text, UniqueConstraint, func, text
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from atrium.crm.models import Tag
 from atrium.db.base import TenantBase, TimestampMixin, new_id
 from atrium.security.crypto import ENCRYPTED
 
@@ -50,6 +51,9 @@ class Contact(TimestampMixin, TenantBase):
     custom_fields: Mapped[dict] = mapped_column(JSONB, default=dict)
     attribution: Mapped[dict | None] = mapped_column(JSONB)
     merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+
+    tags: Mapped[list[Tag]] = relationship(secondary="contact_tags", viewonly=True, order_by=Tag.name)
+    identities: Mapped[list[ContactIdentity]] = relationship(viewonly=True, order_by="ContactIdentity.kind")
 
 
 class ContactIdentity(TenantBase):
@@ -94,6 +98,9 @@ class Conversation(TimestampMixin, TenantBase):
     last_inbound_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     ai_active: Mapped[bool] = mapped_column(default=False)
     handoff_summary: Mapped[dict | None] = mapped_column(JSONB)
+
+    contact: Mapped[Contact] = relationship(viewonly=True)
+    channel: Mapped[Channel] = relationship(viewonly=True)
 
 
 class Message(TenantBase):

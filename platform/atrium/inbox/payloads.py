@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from atrium.inbox.models import Conversation, Message
+from atrium.inbox.models import Contact, Conversation, Message
+
+
+def optional_id(value) -> str | None:
+    """``str(value)``, or ``None`` for a missing id."""
+    return str(value) if value else None
 
 
 def message_payload(m: Message) -> dict[str, Any]:
@@ -22,7 +27,7 @@ def message_payload(m: Message) -> dict[str, Any]:
         "provider_message_id": m.provider_message_id,
         "reply_to_provider_id": m.reply_to_provider_id,
         "author_type": m.author_type,
-        "author_id": str(m.author_id) if m.author_id else None,
+        "author_id": optional_id(m.author_id),
         "created_at": m.created_at.isoformat() if m.created_at else None,
     }
 
@@ -34,9 +39,22 @@ def conversation_payload(c: Conversation) -> dict[str, Any]:
         "contact_id": str(c.contact_id),
         "channel_id": str(c.channel_id),
         "status": c.status,
-        "assignee_id": str(c.assignee_id) if c.assignee_id else None,
+        "assignee_id": optional_id(c.assignee_id),
         "unread_count": c.unread_count,
         "last_message_at": c.last_message_at.isoformat() if c.last_message_at else None,
         "last_message_preview": c.last_message_preview,
         "ai_active": c.ai_active,
+    }
+
+
+def contact_payload(c: Contact) -> dict[str, Any]:
+    """A contact's main fields as published in events."""
+    return {
+        "id": str(c.id),
+        "name": c.name,
+        "phone": c.phone,
+        "email": c.email,
+        "stage_key": c.stage_key,
+        "assignee_id": optional_id(c.assignee_id),
+        "custom_fields": c.custom_fields,
     }

@@ -14,7 +14,13 @@ from atrium.workers.broker import get_broker
 
 log = logging.getLogger(__name__)
 
-CORE_ACTOR_MODULES: tuple[str, ...] = ("atrium.inbox.dispatch", "atrium.channels.processing", "atrium.channels.sweeper")
+CORE_ACTOR_MODULES: tuple[str, ...] = (
+    "atrium.inbox.dispatch",
+    "atrium.channels.processing",
+    "atrium.channels.sweeper",
+    "atrium.inbox.outbound",
+    "atrium.inbox.sweeper",
+)
 
 
 def load_actor_modules() -> None:

@@ -1,0 +1,63 @@
+"""Filters shared by the inbox lists: who a row is assigned to, and text search."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from sqlalchemy import ColumnElement, Select, func, literal_column, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, aliased
+
+from atrium.errors import Invalid
+from atrium.inbox.models import CONTACT_SEARCH_VECTOR, Contact, Message
+
+MAX_TERMS = 8
+
+
+def assignee_clause(column: InstrumentedAttribute, value: str, me: uuid.UUID) -> ColumnElement:
+    """``assignee`` filter: ``me``, ``unassigned`` or a user id; 422 on ``assignee`` otherwise."""
+    if value == "me":
+        return column == me
+    if value == "unassigned":
+        return column.is_(None)
+    try:
+        return column == uuid.UUID(value)
+    except ValueError:
+        raise Invalid("'me', 'unassigned' or a user id", field="assignee") from None
+
+
+def prefix_query(q: str) -> str | None:
+    """A ``to_tsquery`` text matching every word of ``q`` as a prefix (``None`` when ``q`` has no word).
+
+    Only word characters reach the query, so no input can inject tsquery operators.
+    """
+    terms = re.findall(r"\w+", q.lower())[:MAX_TERMS]
+    return " & ".join(f"{term}:*" for term in terms) or None
+
+
+def tsquery(q: str):
+    """The ``tsquery`` of ``prefix_query(q)`` in the ``simple`` configuration."""
+    return func.to_tsquery(literal_column("'simple'"), prefix_query(q))
+
+
+def matching_contact_ids(q: str) -> Select:
+    """Ids of contacts whose name, phone or e-mail has every word of ``q`` as a prefix, or whose
+    phone contains the digits of ``q`` (at least four); 422 on ``q`` when it has neither."""
+    found = aliased(Contact, name="found")
+    clauses = []
+    if prefix_query(q):
+        clauses.append(literal_column(CONTACT_SEARCH_VECTOR).op("@@")(tsquery(q)))  # the ix_contacts_search expression
+    digits = re.sub(r"\D", "", q)
+    if len(digits) >= 4:
+        clauses.append(found.phone.contains(digits, autoescape=True))
+    if not clauses:
+        raise Invalid("search for at least one word or four digits", field="q")
+    return select(found.id).where(or_(*clauses))
+
+
+def conversations_with_text(q: str) -> Select | None:
+    """Ids of conversations with a message containing every word of ``q`` as a prefix."""
+    if not prefix_query(q):
+        return None
+    vector = literal_column("to_tsvector('simple', coalesce(text, ''))")  # the ix_messages_search expression
+    return select(Message.conversation_id).where(vector.op("@@")(tsquery(q)))
