@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import uuid
 
+from inbound_helpers import SECRET, body, post_signed, sandbox_channel, text_message
 from sqlalchemy import select
+from test_users_api import member
 
 from atrium.db.session import public_session
 from atrium.tenancy.models import RoutingKey
-from inbound_helpers import SECRET, body, post_signed, sandbox_channel, text_message
-from test_users_api import member
 
 
 def test_create_returns_the_webhook_path_and_never_the_secret(tenant_factory):
