@@ -14,7 +14,13 @@ from atrium.cli import cli
 from atrium.db.base import PublicBase, TenantBase
 from atrium.db.session import get_engine, public_session
 from atrium.migrate.fleet import migrate_tenants
-from atrium.migrate.runner import current_revisions, load_all_models, tenant_heads
+from atrium.migrate.runner import (
+    current_revisions,
+    load_all_models,
+    plugin_migration_locations,
+    render_tenant_upgrade,
+    tenant_heads,
+)
 from atrium.plugins import hookimpl
 from atrium.plugins.manager import get_plugin_manager
 from atrium.tenancy.models import Tenant
@@ -65,19 +71,54 @@ def _without_expression_index_noise(changes: list) -> list:
     return [c for c in changes if expression_index(c) not in added & removed]
 
 
+def _catalog(schema: str) -> dict[str, list]:
+    """Columns, constraints and indexes of ``schema``, with the schema's name taken out."""
+    queries = {
+        "columns": "SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns"
+        " WHERE table_schema = :s ORDER BY 1, 2",
+        "constraints": "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c"
+        " JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = :s ORDER BY 2",
+        "indexes": "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = :s ORDER BY 1",
+    }
+    with get_engine().connect() as conn:
+        return {
+            name: [tuple(str(v).replace(f"{schema}.", "") for v in row) for row in conn.execute(text(sql), {"s": schema})]
+            for name, sql in queries.items()
+        }
+
+
 def test_migrated_schemas_match_the_models(atrium_stack):
+    """Public, a tenant migrated online (provisioning) and one migrated by the fleet's replayed SQL all match the models."""
     load_all_models()
-    slug = _new_tenant()
+    assert render_tenant_upgrade(frozenset(), plugin_migration_locations()) is not None  # the fast path is in use
+    online, replayed = _new_tenant(), _new_tenant()
+    with get_engine().begin() as conn:
+        conn.exec_driver_sql(f'DROP SCHEMA "{schema_for_slug(replayed)}" CASCADE')
+    assert migrate_tenants([schema_for_slug(replayed)], workers=1, progress=False).upgraded == 1
     assert _diff("public", PublicBase.metadata) == []
-    assert _diff(schema_for_slug(slug), TenantBase.metadata) == []
+    assert _diff(schema_for_slug(online), TenantBase.metadata) == []
+    assert _diff(schema_for_slug(replayed), TenantBase.metadata) == []
+    assert _catalog(schema_for_slug(replayed)) == _catalog(schema_for_slug(online))
+    drop_tenant(online)
+    drop_tenant(replayed)
+
+
+PROBE_BODIES = {
+    "creates": 'op.create_table("probe_items", sa.Column("id", sa.Integer(), primary_key=True))',
+    "fails": 'op.execute("SELECT 1 / 0")',
+    # a data migration: it needs a live connection, so the fleet cannot replay rendered SQL for it
+    "reads": 'op.create_table("probe_items", sa.Column("id", sa.Integer(), primary_key=True))\n'
+    '                    tags = op.get_bind().execute(sa.text("SELECT count(*) FROM tags")).scalar()\n'
+    '                    op.get_bind().execute(sa.text("INSERT INTO probe_items VALUES (:n)"), {"n": tags})',
+}
 
 
 class ProbePlugin:
-    """A plugin whose tenant branch creates ``probe_items`` (or fails, with ``fail=True``)."""
+    """A plugin whose tenant branch does one of ``PROBE_BODIES``."""
 
-    def __init__(self, directory, fail: bool = False):
+    def __init__(self, directory, kind: str):
         directory.mkdir()
-        body = 'op.execute("SELECT 1 / 0")' if fail else 'op.create_table("probe_items", sa.Column("id", sa.Integer(), primary_key=True))'
+        body = PROBE_BODIES[kind]
         (directory / f"{PROBE_REVISION}.py").write_text(
             textwrap.dedent(
                 f'''\
@@ -113,8 +154,8 @@ class Probe:
         self.slugs += [_new_tenant() for _ in range(count)]
         return self.slugs
 
-    def install(self, fail: bool = False) -> None:
-        plugin = ProbePlugin(self.directory / f"versions-{len(self.plugins)}", fail)
+    def install(self, kind: str = "creates") -> None:
+        plugin = ProbePlugin(self.directory / f"versions-{len(self.plugins)}", kind)
         get_plugin_manager().register(plugin, name=f"probe-{len(self.plugins)}")
         self.plugins.append(plugin)
 
@@ -175,6 +216,20 @@ def test_an_empty_schema_is_migrated_from_the_start(probe):
     assert _revisions(slugs[0]) == tenant_heads()
 
 
+def test_a_data_migration_is_applied_online_in_each_schema(probe):
+    slugs = probe.new_tenants(3)
+    with get_engine().begin() as conn:
+        conn.exec_driver_sql(f"DELETE FROM \"{schema_for_slug(slugs[1])}\".tags")
+    start = tenant_heads()
+    probe.install("reads")
+    assert render_tenant_upgrade(start, plugin_migration_locations()) is None
+    report = migrate_tenants([schema_for_slug(slug) for slug in slugs], workers=2, progress=False)
+    assert (report.upgraded, report.failed) == (3, {})
+    with get_engine().connect() as conn:
+        counts = [conn.exec_driver_sql(f'SELECT id FROM "{schema_for_slug(slug)}".probe_items').scalar() for slug in slugs]
+    assert counts[1] == 0 and counts[0] == counts[2] > 0
+
+
 def test_atrium_migrate_reports_the_failure_exits_non_zero_and_resumes(probe):
     slugs = probe.new_tenants(3)
     probe.install()
@@ -200,7 +255,7 @@ def test_atrium_migrate_refuses_unknown_tenants(atrium_stack):
 
 
 def test_provisioning_rolls_back_everything_when_a_migration_fails(probe):
-    probe.install(fail=True)
+    probe.install("fails")
     slug, owner = f"mig-{uuid.uuid4().hex[:10]}", _owner()
     with pytest.raises(Exception, match="division by zero"):
         provision(slug, "Doomed", owner)

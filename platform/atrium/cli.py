@@ -75,25 +75,12 @@ def _spawn(name: str, args: list[str]) -> subprocess.Popen:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
 @click.option("--workers", default=2, show_default=True)
-def web(host: str, port: int, workers: int) -> None:
-    """Serve the web app with gunicorn."""
-    from gunicorn.app.base import BaseApplication
+@click.option("--worker-connections", default=1000, show_default=True, help="Open connections per worker, idle SSE streams included.")
+def web(host: str, port: int, workers: int, worker_connections: int) -> None:
+    """Serve the web app with gunicorn's gevent workers (thousands of idle SSE streams each)."""
+    from atrium.realtime.server import serve
 
-    from atrium.app import create_app
-
-    class Server(BaseApplication):
-        def load_config(self):
-            self.cfg.set("bind", f"{host}:{port}")
-            self.cfg.set("workers", workers)
-            self.cfg.set("worker_class", "gthread")
-            self.cfg.set("threads", 8)
-            self.cfg.set("accesslog", None)
-            self.cfg.set("graceful_timeout", 10)
-
-        def load(self):
-            return create_app()
-
-    Server().run()
+    sys.exit(serve(host, port, workers, worker_connections))
 
 
 @cli.command()

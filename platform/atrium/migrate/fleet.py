@@ -1,11 +1,13 @@
 """``atrium migrate``: the shared schema, then every tenant schema in parallel.
 
-One query finds the schemas already at the heads; they are skipped. The
-others are upgraded by a pool of forked worker processes
-(``ATRIUM_MIGRATE_WORKERS``, default: CPU count), in small chunks, each
-schema in its own transaction, with a progress bar. A tenant that fails is
-rolled back, reported and does not stop the others; a re-run (after an
-error or an interruption) picks up exactly the schemas that are not current.
+One query finds the schemas already at the heads; they are skipped. For
+the others, the upgrade from each distinct starting point is rendered to
+SQL once (see ``runner``) and replayed per schema by a pool of forked
+worker processes (``ATRIUM_MIGRATE_WORKERS``, default: CPU count), in small
+chunks, each schema in its own transaction, with a progress bar. A tenant
+that fails is rolled back, reported and does not stop the others; a re-run
+(after an error or an interruption) picks up exactly the schemas that are
+not current.
 """
 
 from __future__ import annotations
@@ -21,7 +23,16 @@ from sqlalchemy import select
 from tqdm import tqdm
 
 from atrium.db.session import dispose_engines, get_engine, public_session
-from atrium.migrate.runner import plugin_migration_locations, schema_revisions, tenant_heads, upgrade_public, upgrade_tenant
+from atrium.migrate.runner import (
+    RenderedUpgrade,
+    plugin_migration_locations,
+    render_tenant_upgrade,
+    replay_tenant_upgrade,
+    schema_revisions,
+    tenant_heads,
+    upgrade_public,
+    upgrade_tenant,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,31 +80,37 @@ def tenant_schemas(only: list[str] | None = None) -> list[str]:
     return [schema for _, schema in rows]
 
 
-def outdated_schemas(schemas: list[str], locations: tuple[str, ...]) -> list[str]:
-    """The schemas of ``schemas`` that are not exactly at the tenant heads (in the same order).
+Pending = tuple[str, frozenset[str]]  # a schema and the revisions it is at
 
-    Also loads the tenant script directory, which forked workers then inherit.
-    """
+
+def outdated_schemas(schemas: list[str], locations: tuple[str, ...]) -> list[Pending]:
+    """The schemas of ``schemas`` not exactly at the tenant heads, with their revisions (same order)."""
     heads = tenant_heads(locations)
     with get_engine().connect() as conn:
         current = schema_revisions(conn, schemas)
-    return [schema for schema in schemas if current.get(schema) != heads]
+    return [(schema, current.get(schema, frozenset())) for schema in schemas if current.get(schema) != heads]
 
 
-def _migrate_chunk(schemas: list[str], locations: tuple[str, ...]) -> list[tuple[str, int, str | None]]:
+def _migrate_chunk(
+    chunk: list[Pending], upgrades: dict[frozenset[str], RenderedUpgrade | None], locations: tuple[str, ...]
+) -> list[tuple[str, int, str | None]]:
     results = []
-    for schema in schemas:
+    for schema, start in chunk:
         try:
             with get_engine().begin() as conn:
-                results.append((schema, upgrade_tenant(conn, schema, locations), None))
+                rendered = upgrades.get(start)
+                applied = replay_tenant_upgrade(conn, schema, rendered) if rendered else None
+                if applied is None:
+                    applied = upgrade_tenant(conn, schema, locations)
+            results.append((schema, applied, None))
         except Exception as exc:  # reported per tenant; the fleet goes on
             results.append((schema, 0, f"{type(exc).__name__}: {exc}".splitlines()[0][:500]))
     return results
 
 
-def _chunks(schemas: list[str], workers: int) -> list[list[str]]:
-    size = max(1, min(MAX_CHUNK, math.ceil(len(schemas) / (workers * 4))))
-    return [schemas[i : i + size] for i in range(0, len(schemas), size)]
+def _chunks(pending: list[Pending], workers: int) -> list[list[Pending]]:
+    size = max(1, min(MAX_CHUNK, math.ceil(len(pending) / (workers * 4))))
+    return [pending[i : i + size] for i in range(0, len(pending), size)]
 
 
 def migrate_tenants(schemas: list[str], workers: int, progress: bool = True) -> FleetReport:
@@ -101,6 +118,7 @@ def migrate_tenants(schemas: list[str], workers: int, progress: bool = True) -> 
     started = time.perf_counter()
     locations = plugin_migration_locations()
     pending = outdated_schemas(schemas, locations)
+    upgrades = {start: render_tenant_upgrade(start, locations) for start in {start for _, start in pending}}
     report = FleetReport(total=len(schemas), unchanged=len(schemas) - len(pending))
     bar = tqdm(total=len(schemas), initial=report.unchanged, unit="tenant", desc="tenants", disable=not progress)
 
@@ -118,17 +136,17 @@ def migrate_tenants(schemas: list[str], workers: int, progress: bool = True) -> 
     chunks = _chunks(pending, max(workers, 1))
     if workers <= 1 or len(chunks) <= 1:
         for chunk in chunks:
-            record(_migrate_chunk(chunk, locations))
+            record(_migrate_chunk(chunk, upgrades, locations))
     else:
         dispose_engines()
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=dispose_engines) as pool:
-            futures = {pool.submit(_migrate_chunk, chunk, locations): chunk for chunk in chunks}
+            futures = {pool.submit(_migrate_chunk, chunk, upgrades, locations): chunk for chunk in chunks}
             for future in as_completed(futures):
                 try:
                     record(future.result())
                 except Exception as exc:  # a worker process died: its chunk is reported, not lost
-                    record([(schema, 0, f"worker failed: {exc!r}"[:500]) for schema in futures[future]])
+                    record([(schema, 0, f"worker failed: {exc!r}"[:500]) for schema, _ in futures[future]])
     bar.close()
     report.seconds = time.perf_counter() - started
     return report

@@ -5,6 +5,13 @@ branch) is built once per process and reused for every schema; each schema
 is upgraded to ``heads`` inside the caller's transaction, so provisioning
 can create a schema, migrate it and seed it all or nothing.
 
+Tenant migrations never name their schema (they run under ``search_path``),
+so for a fleet the upgrade from a given set of revisions can be rendered to
+SQL once, in Alembic's offline mode, and replayed in every schema at those
+revisions (``render_tenant_upgrade`` / ``replay_tenant_upgrade``). A
+migration that reads data through ``op.get_bind()`` cannot be rendered;
+schemas that need it are upgraded online, one by one.
+
 Migrations run with the models' naming convention, so a constraint or index
 created by ``op.create_table`` gets the same name as in the SQLAlchemy models.
 """
@@ -12,9 +19,12 @@ created by ``op.create_table`` gets the same name as in the SQLAlchemy models.
 from __future__ import annotations
 
 import importlib
+import io
+import logging
 import os
 import pkgutil
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from alembic.config import Config
@@ -26,6 +36,8 @@ from sqlalchemy import Connection, MetaData, text
 from atrium.config import get_settings
 from atrium.db.base import NAMING
 from atrium.tenancy.names import check_schema_name
+
+log = logging.getLogger(__name__)
 
 _NAMING_ONLY = MetaData(naming_convention=NAMING)
 
@@ -57,22 +69,31 @@ def plugin_migration_locations() -> tuple[str, ...]:
     return tuple(sorted(set(locations)))
 
 
+def tenant_script(locations: tuple[str, ...] | None = None) -> ScriptDirectory:
+    """The tenant stream (core and plugin branches), loaded once per process."""
+    return _script("tenant", plugin_migration_locations() if locations is None else locations)[1]
+
+
 def tenant_heads(locations: tuple[str, ...] | None = None) -> frozenset[str]:
     """The revisions a fully migrated tenant schema is at."""
-    _, script = _script("tenant", plugin_migration_locations() if locations is None else locations)
-    return frozenset(script.get_heads())
+    return frozenset(tenant_script(locations).get_heads())
+
+
+class _ToHeads:
+    """Alembic's ``fn`` for "upgrade to every head"; remembers how many revisions it planned."""
+
+    def __init__(self, script: ScriptDirectory) -> None:
+        self.script, self.planned = script, 0
+
+    def __call__(self, rev, context):
+        steps = self.script._upgrade_revs("heads", rev)
+        self.planned = len(steps)
+        return steps
 
 
 def _upgrade(connection: Connection, stream: str, version_schema: str, locations: tuple[str, ...]) -> int:
     cfg, script = _script(stream, locations)
-    applied = 0
-
-    def fn(rev, context):
-        nonlocal applied
-        steps = script._upgrade_revs("heads", rev)
-        applied = len(steps)
-        return steps
-
+    fn = _ToHeads(script)
     with EnvironmentContext(cfg, script, fn=fn, destination_rev="heads") as env:
         env.configure(
             connection=connection,
@@ -82,7 +103,61 @@ def _upgrade(connection: Connection, stream: str, version_schema: str, locations
         )
         with env.begin_transaction():
             env.run_migrations()
-    return applied
+    return fn.planned
+
+
+@dataclass(frozen=True)
+class RenderedUpgrade:
+    """The SQL taking a tenant schema from ``start`` to the heads, and how many revisions it applies."""
+
+    start: frozenset[str]
+    sql: str
+    revisions: int
+
+
+@lru_cache(maxsize=32)
+def render_tenant_upgrade(start: frozenset[str], locations: tuple[str, ...]) -> RenderedUpgrade | None:
+    """Render the upgrade of a tenant schema at revisions ``start`` to SQL, once.
+
+    Returns ``None`` when some migration on the way cannot be rendered
+    offline (it needs a live connection, e.g. to read data).
+    """
+    cfg, script = _script("tenant", locations)
+    buffer = io.StringIO()
+    fn = _ToHeads(script)
+    try:
+        with EnvironmentContext(cfg, script, fn=fn, as_sql=True, starting_rev=sorted(start) or None, destination_rev="heads") as env:
+            env.configure(
+                dialect_name="postgresql+psycopg",
+                output_buffer=buffer,
+                transactional_ddl=False,
+                literal_binds=True,
+                target_metadata=_NAMING_ONLY,
+            )
+            env.run_migrations()
+    except Exception as exc:
+        log.info("tenant upgrade cannot be rendered to SQL; upgrading online", extra={"start": sorted(start), "error": repr(exc)})
+        return None
+    return RenderedUpgrade(start, buffer.getvalue(), fn.planned)
+
+
+def replay_tenant_upgrade(connection: Connection, schema: str, upgrade: RenderedUpgrade) -> int | None:
+    """Apply a rendered upgrade to ``schema`` in the caller's transaction; return the revisions applied.
+
+    Returns ``None`` (and changes nothing) when the schema is no longer at
+    ``upgrade.start``, e.g. because another migrator got there first.
+    """
+    schema = _lock_schema(connection, schema)
+    if current_revisions(connection, schema) != upgrade.start:
+        return None
+    connection.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{schema}"; SET LOCAL search_path TO "{schema}", public;\n{upgrade.sql}')
+    return upgrade.revisions
+
+
+def _lock_schema(connection: Connection, schema: str) -> str:
+    schema = check_schema_name(schema)
+    connection.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"atrium:migrate:{schema}"})
+    return schema
 
 
 def upgrade_public(connection: Connection) -> int:
@@ -102,8 +177,7 @@ def upgrade_tenant(connection: Connection, schema: str, locations: tuple[str, ..
     two migrators never upgrade the same schema at once; returns the number
     of revisions applied.
     """
-    schema = check_schema_name(schema)
-    connection.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"atrium:migrate:{schema}"})
+    schema = _lock_schema(connection, schema)
     connection.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
     connection.exec_driver_sql(f'SET LOCAL search_path TO "{schema}", public')
     return _upgrade(connection, "tenant", schema, plugin_migration_locations() if locations is None else locations)
