@@ -1,0 +1,222 @@
+"""Benchmark tenancy operations on a throwaway embedded PostgreSQL.
+
+Measures, on this machine:
+
+1. provisioning one tenant (``provision()``: schema, every tenant migration,
+   blueprint seed, owner): median and p95 of ``--provisions`` runs;
+2. ``atrium migrate`` (the real command, in a subprocess) over fleets of
+   ``--fleets`` tenants whose schemas exist but are empty, so every tenant
+   migration really runs in every schema;
+3. a second ``atrium migrate`` over the largest fleet, where every schema is
+   already current (the no-op re-run).
+
+Usage: ``make bench-migrate`` or ``.venv/bin/python bench/migrate_tenants.py [--fleets 200,1000]``.
+Results go to ``bench/results/migrate_tenants.tmp`` (JSON, not committed);
+``--baseline`` also writes ``bench/results/migrate_tenants.baseline.json``.
+Nothing outside a temporary directory is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from importlib.metadata import version
+from pathlib import Path
+
+from cryptography.fernet import Fernet
+
+RESULTS = Path(__file__).resolve().parent / "results"
+BASELINE = RESULTS / "migrate_tenants.baseline.json"
+SUMMARY = re.compile(r"tenants: (\d+) total, (\d+) upgraded, (\d+) already current, (\d+) failed")
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The ``fraction`` percentile of ``values`` (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))]
+
+
+def machine() -> dict:
+    """What the numbers were measured on."""
+    cpu = "unknown"
+    if Path("/proc/cpuinfo").exists():
+        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), cpu)
+    memory = "unknown"
+    if Path("/proc/meminfo").exists():
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f"{kib / 1024 / 1024:.1f} GiB"
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": cpu,
+        "memory": memory,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "sqlalchemy": version("sqlalchemy"),
+        "alembic": version("alembic"),
+        "psycopg": version("psycopg"),
+    }
+
+
+def start_stack(directory: Path) -> None:
+    """Start an embedded PostgreSQL in ``directory`` and point this process (and its children) at it."""
+    from atrium.config import get_settings
+    from atrium.db.session import dispose_engines
+    from atrium.embedded import start_postgres
+
+    os.environ["DATABASE_URL"] = start_postgres(directory / "pg")
+    os.environ["ATRIUM_SECRET_KEYS"] = Fernet.generate_key().decode()
+    os.environ["ATRIUM_JWT_SECRET"] = uuid.uuid4().hex * 2
+    os.environ["ATRIUM_VAR_DIR"] = str(directory / "var")
+    os.environ["ATRIUM_LOG_LEVEL"] = "WARNING"
+    get_settings.cache_clear()
+    dispose_engines()
+
+
+def bench_provisioning(count: int) -> dict:
+    """Provision ``count`` tenants one after the other; the first (cold) one is reported apart."""
+    from atrium.auth.passwords import hash_password
+    from atrium.tenancy.provisioning import Owner, drop_tenant, provision
+
+    password_hash = hash_password("correct horse battery")  # hashing is part of sign-up, not of provisioning
+    seconds, slugs = [], []
+    for n in range(count + 1):
+        slug = f"bench-prov-{n:04d}"
+        started = time.perf_counter()
+        provision(slug, f"Bench {n}", Owner(f"{slug}@example.com", "Owner", password_hash), "education")
+        seconds.append(time.perf_counter() - started)
+        slugs.append(slug)
+    for slug in slugs:
+        drop_tenant(slug)
+    warm = seconds[1:]
+    return {
+        "runs": count,
+        "cold_first_s": round(seconds[0], 4),
+        "median_s": round(statistics.median(warm), 4),
+        "p95_s": round(percentile(warm, 0.95), 4),
+        "max_s": round(max(warm), 4),
+    }
+
+
+def make_empty_fleet(count: int) -> None:
+    """Replace the bench fleet by ``count`` tenants whose schemas exist and are empty."""
+    from sqlalchemy import text
+
+    from atrium.db.session import get_engine
+    from atrium.ids import uuid7
+
+    with get_engine().begin() as conn:
+        for (schema,) in conn.execute(text("SELECT schema_name FROM public.tenants WHERE slug LIKE 'fleet-%'")):
+            conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        conn.execute(text("DELETE FROM public.tenants WHERE slug LIKE 'fleet-%'"))
+        rows = [
+            {"id": uuid7(), "slug": f"fleet-{n:05d}", "name": f"Fleet {n}", "schema": f"t_fleet_{n:05d}"} for n in range(count)
+        ]
+        conn.execute(
+            text(
+                "INSERT INTO public.tenants (id, slug, name, schema_name, blueprint, locale, timezone, status) "
+                "VALUES (:id, :slug, :name, :schema, 'generic', 'pt-BR', 'America/Sao_Paulo', 'active')"
+            ),
+            rows,
+        )
+        for row in rows:
+            conn.exec_driver_sql(f'CREATE SCHEMA "{row["schema"]}"')
+
+
+def run_migrate(workers: int | None) -> dict:
+    """Run ``atrium migrate`` as an operator would; return its wall-clock time and summary."""
+    command = [sys.executable, "-m", "atrium.cli", "--no-embedded", "migrate"]
+    if workers:
+        command += ["--workers", str(workers)]
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ))
+    seconds = time.perf_counter() - started
+    match = SUMMARY.search(done.stdout)
+    if done.returncode != 0 or not match:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(f"atrium migrate failed (exit {done.returncode})")
+    total, upgraded, current, failed = map(int, match.groups())
+    return {"seconds": round(seconds, 2), "tenants": total, "upgraded": upgraded, "already_current": current, "failed": failed}
+
+
+def tenant_revision_count() -> int:
+    """How many revisions a fresh tenant schema goes through (core and installed plugins)."""
+    from atrium.migrate.runner import tenant_script
+
+    return sum(1 for _ in tenant_script().walk_revisions())
+
+
+def compare(results: dict) -> None:
+    """Print this run next to the committed baseline, when there is one."""
+    if not BASELINE.exists():
+        return
+    base = json.loads(BASELINE.read_text())
+    print(f"\nbaseline ({base['measured_at']}, {base['machine']['cpus']} CPUs):")
+    print(f"  provision median {base['provisioning']['median_s']} s, p95 {base['provisioning']['p95_s']} s")
+    for size, run in base["migrate"].items():
+        print(f"  migrate {size}: {run['seconds']} s")
+    print(f"  no-op re-run over {base['noop_rerun']['tenants']}: {base['noop_rerun']['seconds']} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--provisions", type=int, default=20, help="tenants provisioned for the provisioning timing")
+    parser.add_argument("--fleets", default="200,1000", help="comma-separated fleet sizes for `atrium migrate`")
+    parser.add_argument("--workers", type=int, default=None, help="passed to `atrium migrate --workers` (default: its own)")
+    parser.add_argument("--baseline", action="store_true", help="also write bench/results/migrate_tenants.baseline.json")
+    args = parser.parse_args()
+    fleets = [int(size) for size in args.fleets.split(",")]
+
+    directory = Path(tempfile.mkdtemp(prefix="atrium-bench-"))
+    try:
+        start_stack(directory)
+        from atrium.config import get_settings
+        from atrium.migrate.fleet import migrate_public
+
+        migrate_public()
+        results = {
+            "benchmark": "migrate_tenants",
+            "measured_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "machine": machine(),
+            "migrate_workers": args.workers or get_settings().migrate_workers,
+            "tenant_revisions": tenant_revision_count(),
+        }
+        print(f"provisioning {args.provisions} tenants (education blueprint)...", flush=True)
+        results["provisioning"] = bench_provisioning(args.provisions)
+        print(f"  {results['provisioning']}", flush=True)
+        results["migrate"] = {}
+        for size in fleets:
+            make_empty_fleet(size)
+            print(f"atrium migrate over {size} empty tenant schemas...", flush=True)
+            results["migrate"][str(size)] = run_migrate(args.workers)
+            print(f"  {results['migrate'][str(size)]}", flush=True)
+        print(f"atrium migrate again over {fleets[-1]} current schemas...", flush=True)
+        results["noop_rerun"] = run_migrate(args.workers)
+        print(f"  {results['noop_rerun']}", flush=True)
+    finally:
+        import pgserver
+
+        pgserver.get_server(directory / "pg").cleanup()
+        shutil.rmtree(directory, ignore_errors=True)
+
+    RESULTS.mkdir(exist_ok=True)
+    text = json.dumps(results, indent=2) + "\n"
+    (RESULTS / "migrate_tenants.tmp").write_text(text)
+    if args.baseline:
+        BASELINE.write_text(text)
+    print(text)
+    compare(results)
+
+
+if __name__ == "__main__":
+    main()
