@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import uuid
 
 import click
@@ -60,7 +61,7 @@ def replay_command(event_id: uuid.UUID | None, status: str | None, inline: bool)
     ids = [event_id] if event_id is not None else store.ids_with_status(status)
     total = 1 if event_id is not None else store.count_events(status)
     replayed = 0
-    with click.progressbar(ids, length=total, label="replaying", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(ids, length=total, label="replaying", file=sys.stderr) as bar:
         for one in bar:
             if not store.reset_for_replay(one):
                 continue
