@@ -61,7 +61,7 @@ TEMPLATES = [
         category="UTILITY",
         status="APPROVED",
         components=[{"type": "BODY", "text": "Olá {{1}}! Obrigado por falar com a {{2}}. Como podemos ajudar?"}],
-        variables=["1", "2"],
+        variables=["body.1", "body.2"],
     )
 ]
 
@@ -136,7 +136,7 @@ class SandboxAdapter(ChannelAdapter):
         return SendResult(provider_message_id=provider_id)
 
     def list_templates(self, channel: ChannelContext) -> list[Template]:
-        """One approved demo template, ``boas_vindas``, with two variables."""
+        """One approved demo template, ``boas_vindas``, with two body variables (``body.1``, ``body.2``)."""
         return list(TEMPLATES)
 
     def _secret(self, channel: ChannelContext | None) -> str | None:

@@ -91,6 +91,7 @@ def _message(item: dict) -> InboundMessage | None:
     message_id, sender = _text(item.get("id")), _text(item.get("from"))
     if message_id is None or sender is None:
         return None
+    phone = sender if E164.match(sender) else None
     kind = item.get("type") if item.get("type") in TYPES else "unsupported"
     content = item.get("content") if isinstance(item.get("content"), dict) else {}
     if kind == "unsupported":
@@ -98,9 +99,9 @@ def _message(item: dict) -> InboundMessage | None:
     return InboundMessage(
         provider_message_id=message_id[:200],
         contact=ContactInfo(
-            identities=(Identity("sandbox", sender[:200]),),
+            identities=(Identity("sandbox", sender[:200]), *((Identity("phone", phone),) if phone else ())),
             name=_text(item.get("name")),
-            phone=sender if E164.match(sender) else None,
+            phone=phone,
         ),
         type=kind,
         timestamp=_time(item.get("timestamp")),
