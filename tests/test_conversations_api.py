@@ -194,3 +194,9 @@ def test_unknown_and_other_companies_conversations_are_not_found(inbox, tenant_f
         assert r.get_json()["code"] == "not_found"
     assert other.get("/api/v1/conversations").get_json()["items"] == []
     assert inbox.conversation(cid).status == "open"
+
+
+def test_a_conversation_opened_by_a_reaction_is_listed(inbox):
+    cid, _ = inbox.inbound(None, kind="reaction", content={"emoji": "👍", "message_id": "wamid.unknown"})
+    [item] = inbox.t.get("/api/v1/conversations").get_json()["items"]
+    assert item["id"] == str(cid) and item["unread_count"] == 0 and item["last_message_preview"] == "[reaction]"

@@ -140,9 +140,10 @@ def ingest_message(db: Session, channel: Channel, message: InboundMessage) -> bo
         _add_identity(db, contact.id, "wa_id", message.content["new_wa_id"])
     if message.type not in SILENT_TYPES:
         conversation.unread_count += 1
-        if conversation.last_message_at is None or message.timestamp >= conversation.last_message_at:
-            conversation.last_message_at = message.timestamp
-            conversation.last_message_preview = _preview(message, text_value)
+    first = conversation.last_message_at is None  # even a reaction puts a new conversation in the list
+    if first or (message.type not in SILENT_TYPES and message.timestamp >= conversation.last_message_at):
+        conversation.last_message_at = message.timestamp
+        conversation.last_message_preview = _preview(message, text_value)
     if conversation.last_inbound_at is None or message.timestamp > conversation.last_inbound_at:
         conversation.last_inbound_at = message.timestamp
     if conversation.status == "resolved":
