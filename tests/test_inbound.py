@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 import uuid
 from typing import ClassVar
 
@@ -26,8 +27,19 @@ from atrium.channels.sweeper import sweep
 from atrium.db.session import public_session
 from atrium.plugins import ChannelAdapter, ContactInfo, Identity, InboundMessage, SendError, hookimpl
 from atrium.plugins.manager import get_plugin_manager
+from atrium.workers.actors import actor
+from atrium.workers.broker import get_broker
+from atrium.workers.runtime import start_worker
 
 GENUINE = {"X-Probe": "genuine", "Content-Type": "application/json"}
+REPORTS_DONE: list[int] = []
+
+
+@actor(queue_name="tests-reports", actor_name="tests.slow_report")
+def slow_report(n: int) -> None:
+    """Stands for a long report or campaign job."""
+    time.sleep(0.2)
+    REPORTS_DONE.append(n)
 
 
 class ProbeAdapter(ChannelAdapter):
@@ -221,3 +233,19 @@ def test_replay_refuses_what_cannot_be_replayed():
     assert runner.invoke(events_cli, ["replay", "--status", "processed"]).exit_code != 0
     assert runner.invoke(events_cli, ["replay", str(uuid.uuid4())]).exit_code != 0
     assert "no event" in runner.invoke(events_cli, ["show", str(uuid.uuid4())]).output
+
+
+def test_a_backlog_of_other_work_does_not_hold_inbound_events_back(client, tenant_factory, probe):
+    t = tenant_factory()
+    channel = probe_channel(t)
+    busy = start_worker(threads=1)
+    try:
+        REPORTS_DONE.clear()
+        for n in range(30):
+            slow_report.send(n)
+        raw = post(client, channel["webhook_url"], message("não me faça esperar"))
+        wait_for(lambda: event_of(raw).status == "processed", what="the inbound event")
+        assert len(REPORTS_DONE) < 30 // 2, "the inbound event waited behind the report backlog"
+    finally:
+        busy.stop(timeout=5_000)
+        get_broker().flush("tests-reports")
