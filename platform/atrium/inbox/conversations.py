@@ -65,7 +65,7 @@ def conversations_query(filters: dict[str, Any], me: uuid.UUID) -> Select:
         stmt = stmt.where(Conversation.unread_count > 0 if filters["unread"] else Conversation.unread_count == 0)
     if filters.get("stage"):
         stmt = stmt.where(Contact.stage_key == filters["stage"])
-    if filters.get("q"):
+    if filters.get("q"):  # two hashed sub-queries: the cost is bounded by the matches and the list's size
         matches = [Conversation.contact_id.in_(matching_contact_ids(filters["q"]))]
         with_text = conversations_with_text(filters["q"])
         if with_text is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 
-from sqlalchemy import ColumnElement, Select, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, func, literal_column, select, union_all
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from atrium.errors import Invalid
@@ -40,23 +40,28 @@ def tsquery(q: str):
     return func.to_tsquery(literal_column("'simple'"), prefix_query(q))
 
 
-def matching_contact_ids(q: str) -> Select:
+def matching_contact_ids(q: str):
     """Ids of contacts whose name, phone or e-mail has every word of ``q`` as a prefix, or whose
-    phone contains the digits of ``q`` (at least four); 422 on ``q`` when it has neither."""
+    phone contains the digits of ``q`` (at least four); 422 on ``q`` when it has neither.
+
+    The two tests are separate queries (a union), so the word test uses ``ix_contacts_search``.
+    """
     found = aliased(Contact, name="found")
-    clauses = []
+    queries = []
     if prefix_query(q):
-        clauses.append(literal_column(CONTACT_SEARCH_VECTOR).op("@@")(tsquery(q)))  # the ix_contacts_search expression
+        vector = literal_column(CONTACT_SEARCH_VECTOR)  # the ix_contacts_search expression
+        queries.append(select(found.id).where(vector.op("@@")(tsquery(q))))
     digits = re.sub(r"\D", "", q)
     if len(digits) >= 4:
-        clauses.append(found.phone.contains(digits, autoescape=True))
-    if not clauses:
+        queries.append(select(found.id).where(found.phone.contains(digits, autoescape=True)))
+    if not queries:
         raise Invalid("search for at least one word or four digits", field="q")
-    return select(found.id).where(or_(*clauses))
+    return union_all(*queries) if len(queries) > 1 else queries[0]
 
 
-def conversations_with_text(q: str) -> Select | None:
-    """Ids of conversations with a message containing every word of ``q`` as a prefix."""
+def conversations_with_text(q: str):
+    """Ids of conversations with a message containing every word of ``q`` as a prefix (``None``
+    when ``q`` has no word)."""
     if not prefix_query(q):
         return None
     vector = literal_column("to_tsvector('simple', coalesce(text, ''))")  # the ix_messages_search expression
