@@ -116,3 +116,17 @@ def test_only_admins_export_or_erase(inbox, client):
     assert client.delete(f"/api/v1/contacts/{contact_id}?erase=true", headers=agent).status_code == 403
     assert client.get("/api/v1/audit-log", headers=agent).status_code == 403
     assert client.get(f"/api/v1/contacts/{contact_id}", headers=agent).status_code == 200
+
+
+def test_a_merged_contact_is_erased_with_the_one_it_was_merged_into(tenant_factory):
+    t = tenant_factory()
+    keep = t.post("/api/v1/contacts", json={"name": "Tânia", "phone": "+5511987650001"}).get_json()
+    dup = t.post("/api/v1/contacts", json={"name": "Tânia (2º número)", "phone": "+5511987650002"}).get_json()
+    assert t.post(f"/api/v1/contacts/{keep['id']}/merge", json={"contact_id": dup["id"]}).status_code == 200
+    r = t.delete(f"/api/v1/contacts/{dup['id']}?erase=true")
+    assert r.status_code == 409 and keep["id"] in r.get_json()["detail"]
+    export = t.get(f"/api/v1/contacts/{keep['id']}/export").get_json()
+    assert [c["name"] for c in export["merged_contacts"]] == ["Tânia (2º número)"]
+    assert t.delete(f"/api/v1/contacts/{keep['id']}?erase=true").status_code == 204
+    assert t.get(f"/api/v1/contacts/{dup['id']}").status_code == 404
+    assert t.get("/api/v1/contacts", query_string={"q": "tânia"}).get_json()["items"] == []

@@ -13,8 +13,9 @@ from atrium.inbox import aftercommit, outbound, throttle
 from atrium.inbox.activity import Actor
 from atrium.inbox.messages import queue_message
 from atrium.inbox.models import Channel, Conversation, Message
-from atrium.inbox.sweeper import sweep
+from atrium.inbox.sweeper import sweep, sweep_outbound
 from atrium.tenancy.context import tenant_context
+from atrium.workers.scheduler import collect_jobs, enqueue
 
 pytest_plugins = ("test_inbox_support",)  # fixtures: inbox, fake_adapter
 
@@ -158,3 +159,9 @@ def test_a_throttled_send_waits_for_its_turn(inbox, worker):
     for mid in ids:
         wait_for(lambda mid=mid: inbox.message(mid).status == "sent", what="every throttled send")
     assert all(len(inbox.adapter.sends_of(mid)) == 1 for mid in ids)
+
+
+def test_the_scheduler_sweeps_every_tenants_outbox(inbox):
+    [(plugin_id, job)] = [(p, j) for p, j in collect_jobs() if j.actor is sweep_outbound]
+    assert job.per_tenant and job.every_seconds <= 15
+    assert enqueue(plugin_id, job) >= 1  # one sweep per active tenant, this one included

@@ -19,6 +19,7 @@ from sqlalchemy import Text, delete, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from atrium.crm.models import Tag
+from atrium.errors import Conflict
 from atrium.inbox import counters
 from atrium.inbox.activity import Actor
 from atrium.inbox.audit import audit
@@ -101,7 +102,12 @@ def export_contact(db: Session, contact: Contact, actor: Actor) -> dict[str, Any
 
 
 def erase_contact(db: Session, contact: Contact, actor: Actor) -> dict[str, int]:
-    """Erase ``contact`` and everything about it everywhere in the tenant; return what was removed (audited)."""
+    """Erase ``contact`` and everything about it everywhere in the tenant; return what was removed (audited).
+
+    A contact merged into another is part of that person: 409, erase the other one.
+    """
+    if contact.merged_into_id:
+        raise Conflict(f"this contact was merged into {contact.merged_into_id}: erase that contact", field="erase")
     ids = _person(db, contact)
     conversation_ids = db.scalars(select(Conversation.id).where(Conversation.contact_id.in_(ids))).all()
     in_conversations = Message.conversation_id.in_(conversation_ids)
