@@ -115,13 +115,15 @@ def make_empty_fleet(count: int) -> None:
     from atrium.db.session import get_engine
     from atrium.ids import uuid7
 
-    with get_engine().begin() as conn:
-        for (schema,) in conn.execute(text("SELECT schema_name FROM public.tenants WHERE slug LIKE 'fleet-%'")):
+    engine = get_engine()
+    with engine.connect() as conn:
+        old = conn.execute(text("SELECT schema_name FROM public.tenants WHERE slug LIKE 'fleet-%'")).scalars().all()
+    for schema in old:  # one transaction each: dropping many schemas at once exhausts the lock table
+        with engine.begin() as conn:
             conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    rows = [{"id": uuid7(), "slug": f"fleet-{n:05d}", "name": f"Fleet {n}", "schema": f"t_fleet_{n:05d}"} for n in range(count)]
+    with engine.begin() as conn:
         conn.execute(text("DELETE FROM public.tenants WHERE slug LIKE 'fleet-%'"))
-        rows = [
-            {"id": uuid7(), "slug": f"fleet-{n:05d}", "name": f"Fleet {n}", "schema": f"t_fleet_{n:05d}"} for n in range(count)
-        ]
         conn.execute(
             text(
                 "INSERT INTO public.tenants (id, slug, name, schema_name, blueprint, locale, timezone, status) "

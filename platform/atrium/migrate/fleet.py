@@ -27,7 +27,6 @@ from atrium.migrate.runner import (
     RenderedUpgrade,
     plugin_migration_locations,
     render_tenant_upgrade,
-    replay_tenant_upgrade,
     schema_revisions,
     tenant_heads,
     upgrade_public,
@@ -98,10 +97,7 @@ def _migrate_chunk(
     for schema, start in chunk:
         try:
             with get_engine().begin() as conn:
-                rendered = upgrades.get(start)
-                applied = replay_tenant_upgrade(conn, schema, rendered) if rendered else None
-                if applied is None:
-                    applied = upgrade_tenant(conn, schema, locations)
+                applied = upgrade_tenant(conn, schema, locations, upgrades.get(start))
             results.append((schema, applied, None))
         except Exception as exc:  # reported per tenant; the fleet goes on
             results.append((schema, 0, f"{type(exc).__name__}: {exc}".splitlines()[0][:500]))
@@ -120,7 +116,7 @@ def migrate_tenants(schemas: list[str], workers: int, progress: bool = True) -> 
     pending = outdated_schemas(schemas, locations)
     upgrades = {start: render_tenant_upgrade(start, locations) for start in {start for _, start in pending}}
     report = FleetReport(total=len(schemas), unchanged=len(schemas) - len(pending))
-    bar = tqdm(total=len(schemas), initial=report.unchanged, unit="tenant", desc="tenants", disable=not progress)
+    bar = tqdm(total=len(schemas), initial=report.unchanged, unit="tenant", desc="tenants", disable=not progress or not schemas)
 
     def record(results: list[tuple[str, int, str | None]]) -> None:
         for schema, applied, error in results:

@@ -6,9 +6,9 @@ is upgraded to ``heads`` inside the caller's transaction, so provisioning
 can create a schema, migrate it and seed it all or nothing.
 
 Tenant migrations never name their schema (they run under ``search_path``),
-so for a fleet the upgrade from a given set of revisions can be rendered to
-SQL once, in Alembic's offline mode, and replayed in every schema at those
-revisions (``render_tenant_upgrade`` / ``replay_tenant_upgrade``). A
+so the upgrade from a given set of revisions can be rendered to SQL once,
+in Alembic's offline mode, and replayed in every schema at those revisions
+(``render_tenant_upgrade``, then ``upgrade_tenant(..., rendered=...)``). A
 migration that reads data through ``op.get_bind()`` cannot be rendered;
 schemas that need it are upgraded online, one by one.
 
@@ -141,25 +141,6 @@ def render_tenant_upgrade(start: frozenset[str], locations: tuple[str, ...]) -> 
     return RenderedUpgrade(start, buffer.getvalue(), fn.planned)
 
 
-def replay_tenant_upgrade(connection: Connection, schema: str, upgrade: RenderedUpgrade) -> int | None:
-    """Apply a rendered upgrade to ``schema`` in the caller's transaction; return the revisions applied.
-
-    Returns ``None`` (and changes nothing) when the schema is no longer at
-    ``upgrade.start``, e.g. because another migrator got there first.
-    """
-    schema = _lock_schema(connection, schema)
-    if current_revisions(connection, schema) != upgrade.start:
-        return None
-    connection.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{schema}"; SET LOCAL search_path TO "{schema}", public;\n{upgrade.sql}')
-    return upgrade.revisions
-
-
-def _lock_schema(connection: Connection, schema: str) -> str:
-    schema = check_schema_name(schema)
-    connection.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"atrium:migrate:{schema}"})
-    return schema
-
-
 def upgrade_public(connection: Connection) -> int:
     """Upgrade the shared schema to its head; return the number of revisions applied.
 
@@ -170,14 +151,25 @@ def upgrade_public(connection: Connection) -> int:
     return _upgrade(connection, "public", "public", ())
 
 
-def upgrade_tenant(connection: Connection, schema: str, locations: tuple[str, ...] | None = None) -> int:
+def upgrade_tenant(
+    connection: Connection,
+    schema: str,
+    locations: tuple[str, ...] | None = None,
+    rendered: RenderedUpgrade | None = None,
+) -> int:
     """Create ``schema`` if needed and upgrade it to every head (core and plugins).
 
-    Runs in the caller's transaction, holding a lock on the schema's name so
-    two migrators never upgrade the same schema at once; returns the number
-    of revisions applied.
+    With ``rendered`` (from ``render_tenant_upgrade``) and the schema still at
+    ``rendered.start``, replays its SQL; otherwise runs the migrations through
+    Alembic. Runs in the caller's transaction, holding a lock on the schema's
+    name so two migrators never upgrade the same schema at once; returns the
+    number of revisions applied.
     """
-    schema = _lock_schema(connection, schema)
+    schema = check_schema_name(schema)
+    connection.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"atrium:migrate:{schema}"})
+    if rendered is not None and current_revisions(connection, schema) == rendered.start:
+        connection.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{schema}"; SET LOCAL search_path TO "{schema}", public;\n{rendered.sql}')
+        return rendered.revisions
     connection.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
     connection.exec_driver_sql(f'SET LOCAL search_path TO "{schema}", public')
     return _upgrade(connection, "tenant", schema, plugin_migration_locations() if locations is None else locations)

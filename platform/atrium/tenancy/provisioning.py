@@ -19,7 +19,7 @@ from atrium.auth.models import Membership, User
 from atrium.crm.models import PipelineStage, Tag
 from atrium.db.session import BoundSession, get_engine
 from atrium.errors import Conflict, Invalid
-from atrium.migrate.runner import upgrade_tenant
+from atrium.migrate.runner import plugin_migration_locations, render_tenant_upgrade, upgrade_tenant
 from atrium.tenancy.blueprints import load_blueprint
 from atrium.tenancy.models import Tenant, TenantConfig
 from atrium.tenancy.names import InvalidName, check_schema_name, schema_for_slug
@@ -68,7 +68,8 @@ def provision(slug: str, name: str, owner: Owner, blueprint: str | None = None) 
         _flush_new_identities(db, slug)
         db.add(Membership(user_id=user.id, tenant_id=tenant.id, role="owner", is_active=True))
         _create_schema(db, schema, slug)
-        upgrade_tenant(db.connection(), schema)
+        locations = plugin_migration_locations()
+        upgrade_tenant(db.connection(), schema, locations, render_tenant_upgrade(frozenset(), locations))
         db.info["schema"] = schema
         apply_blueprint(db, plan)
         db.flush()
