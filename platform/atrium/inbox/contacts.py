@@ -11,7 +11,7 @@ import re
 import uuid
 from typing import Any
 
-from sqlalchemy import Select, delete, exists, select
+from sqlalchemy import Select, delete, exists, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, selectinload
 
@@ -83,6 +83,8 @@ def get_tag(db: Session, tag_id: uuid.UUID, field: str = "tag_id") -> Tag:
 
 
 def _check_phone_free(db: Session, phone: str, contact_id: uuid.UUID | None) -> None:
+    # the lock ingestion takes on a new identity: a webhook cannot create this number meanwhile
+    db.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": f"identity:phone:{phone}"})
     owner = db.scalar(
         select(ContactIdentity.contact_id).where(ContactIdentity.kind == "phone", ContactIdentity.value == phone)
     )

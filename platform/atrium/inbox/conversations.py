@@ -148,9 +148,7 @@ def start_conversation(db: Session, actor: Actor, data: dict[str, Any]) -> tuple
     contact = contact_for_phone(db, phone, data.get("name"))
     conversation = conversation_for(db, contact.id, channel.id)
     message = queue_message(db, conversation, actor, {"type": "template", "template": data["template"]})
-    if conversation.status == "resolved":
-        conversation.status = "open"
-    conversation_changed(db, conversation)
+    update_conversation(db, conversation, {"status": "open"}, actor)
     return get_conversation(db, conversation.id), message
 
 

@@ -34,7 +34,7 @@ from atrium.inbox.events import emit
 from atrium.inbox.ingest import STATUS_RANK, reconcile_backlog
 from atrium.inbox.models import Channel, ContactIdentity, Conversation, Message
 from atrium.inbox.payloads import message_payload
-from atrium.inbox.window import window_closed_reason, window_open
+from atrium.inbox.window import may_send, window_closed_reason
 from atrium.tenancy.context import current_tenant
 from atrium.workers.actors import actor
 
@@ -120,7 +120,7 @@ def _pending(db: Session, message_id: uuid.UUID) -> tuple[uuid.UUID | None, floa
     ).first()
     if row is None:
         return None, 0
-    return row.channel_id, float(row.config.get("messages_per_second") or DEFAULT_RATE)
+    return row.channel_id, max(float(row.config.get("messages_per_second") or DEFAULT_RATE), 0.1)
 
 
 def _claim(db: Session, message_id: uuid.UUID):
@@ -133,7 +133,7 @@ def _claim(db: Session, message_id: uuid.UUID):
         fail(db, message, "channel_unavailable", f"no installed plugin provides the channel type '{channel.type}'")
         return None
     conversation = db.get(Conversation, message.conversation_id)
-    if message.type != "template" and not window_open(conversation, adapter, now()):
+    if not may_send(conversation, adapter, message.type, now()):
         fail(db, message, "window_closed", window_closed_reason(adapter))
         return None
     message.status = "sending"

@@ -41,9 +41,14 @@ def window_closed_reason(adapter: ChannelAdapter) -> str:
     )
 
 
+def may_send(conversation: Conversation, adapter: ChannelAdapter | None, message_type: str, now: dt.datetime) -> bool:
+    """Whether a message of ``message_type`` may be sent now (templates always may)."""
+    return message_type in FREE_FORM_ALWAYS or window_open(conversation, adapter, now)
+
+
 def check_window(
     conversation: Conversation, adapter: ChannelAdapter | None, message_type: str, now: dt.datetime
 ) -> None:
-    """422 ``window_closed`` on ``type`` when a free-form message cannot be sent now."""
-    if message_type not in FREE_FORM_ALWAYS and not window_open(conversation, adapter, now):
+    """422 ``window_closed`` on ``type`` when a message of ``message_type`` cannot be sent now."""
+    if not may_send(conversation, adapter, message_type, now):
         raise Invalid(window_closed_reason(adapter), field="type", code="window_closed")
