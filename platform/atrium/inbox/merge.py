@@ -30,9 +30,9 @@ def merge_contacts(db: Session, keep_id: uuid.UUID, merged_id: uuid.UUID, actor:
     Empty fields of the kept contact are filled from the merged one; its own
     custom fields win over the merged one's.
     """
+    keep = get_contact(db, keep_id)
     if keep_id == merged_id:
         raise Invalid("a contact cannot be merged into itself", field="contact_id")
-    keep = get_contact(db, keep_id)
     rows = {
         c.id: c
         for c in db.scalars(

@@ -229,7 +229,7 @@ class TemplateSchema(Schema):
 
 
 class MediaContentSchema(Schema):
-    url = ma.fields.Url(schemes={"https", "http"}, validate=ma.validate.Length(max=2000))
+    url = ma.fields.Url(schemes={"https", "http"}, validate=ma.validate.Length(max=2000), metadata={"pattern": "^https?://"})
     media_id = ma.fields.String(validate=SHORT)
     caption = ma.fields.String(validate=ma.validate.Length(max=1024))
     filename = ma.fields.String(validate=ma.validate.Length(max=240))
