@@ -7,6 +7,8 @@ polling channel), so every event follows the same durable path.
 
 from __future__ import annotations
 
+import threading
+import time
 import uuid
 from dataclasses import dataclass
 
@@ -23,6 +25,8 @@ from atrium.tenancy.context import TenantRef, current_tenant_or_none, tenant_con
 from atrium.tenancy.models import RoutingKey, Tenant
 
 CHANNEL_KIND = "channel"  # routing-key kind mapping a channel id to its tenant (per-channel webhook URLs)
+CACHE_SECONDS = 10.0
+CACHE_SIZE = 10_000
 
 
 @dataclass(frozen=True)
@@ -34,8 +38,35 @@ class ChannelTarget:
     channel: ChannelContext
 
 
+_cache: dict[uuid.UUID, tuple[float, ChannelTarget]] = {}
+_cache_lock = threading.Lock()
+
+
 def find_channel(channel_id: uuid.UUID) -> ChannelTarget | None:
-    """The channel ``channel_id`` of whichever tenant registered it, or ``None``."""
+    """The channel ``channel_id`` of whichever tenant registered it, or ``None``.
+
+    Found channels are kept for ``CACHE_SECONDS`` per process (the webhook
+    path must stay lean): a changed configuration applies at once in the
+    process that changed it, and within ``CACHE_SECONDS`` everywhere else.
+    """
+    cached = _cache.get(channel_id)
+    if cached is not None and cached[0] > time.monotonic():
+        return cached[1]
+    target = _load_channel(channel_id)
+    if target is not None:
+        with _cache_lock:
+            if len(_cache) >= CACHE_SIZE:
+                _cache.clear()
+            _cache[channel_id] = (time.monotonic() + CACHE_SECONDS, target)
+    return target
+
+
+def forget_channel(channel_id: uuid.UUID) -> None:
+    """Drop a channel from this process's cache (after its configuration changed)."""
+    _cache.pop(channel_id, None)
+
+
+def _load_channel(channel_id: uuid.UUID) -> ChannelTarget | None:
     with public_session() as db:
         tenant = db.scalar(
             select(Tenant)

@@ -19,10 +19,11 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from atrium.channels.contract import ChannelAdapter
-from atrium.channels.intake import CHANNEL_KIND
+from atrium.channels.intake import CHANNEL_KIND, forget_channel
 from atrium.channels.registry import adapter_for, secret_fields, split_config
 from atrium.db.base import new_id
 from atrium.errors import Conflict, Invalid, NotFound
+from atrium.inbox.aftercommit import after_commit
 from atrium.inbox.models import Channel
 from atrium.security.crypto import decrypt
 from atrium.tenancy.context import TenantRef
@@ -98,14 +99,18 @@ def update_channel(db: Session, tenant: TenantRef, channel: Channel, name: str |
         channel.config, channel.secrets = split_config(adapter, merged)
         claim_routing_keys(db, tenant, channel, adapter, merged)
     db.flush()
+    channel_id = channel.id
+    after_commit(db, lambda: forget_channel(channel_id))
     return channel
 
 
 def delete_channel(db: Session, tenant: TenantRef, channel: Channel) -> None:
     """Disconnect a channel: its routing keys go, and with it its conversations and messages."""
     db.execute(delete(RoutingKey).where(RoutingKey.tenant_id == tenant.id, RoutingKey.target_id == channel.id))
+    channel_id = channel.id
     db.delete(channel)
     db.flush()
+    after_commit(db, lambda: forget_channel(channel_id))
 
 
 def validate_config(adapter: ChannelAdapter, config: dict[str, Any]) -> None:

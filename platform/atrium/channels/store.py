@@ -21,7 +21,7 @@ from sqlalchemy.dialects.postgresql import insert
 
 from atrium.channels.models import EVENT_STATES, InboundEvent
 from atrium.db.base import new_id
-from atrium.db.session import public_session
+from atrium.db.session import get_engine, public_session
 
 RUNNABLE = ("pending", "failed")
 REPLAYABLE = ("failed", "dead", "unroutable")
@@ -61,9 +61,12 @@ def new_event(channel_type: str, body: bytes, tenant_id: uuid.UUID | None = None
 
 
 def insert_event(channel_type: str, body: bytes, tenant_id: uuid.UUID | None = None, channel_id: uuid.UUID | None = None) -> uuid.UUID | None:
-    """Store one received body in one short transaction; ``None`` when it was stored before."""
-    with public_session() as db:
-        return db.scalar(new_event(channel_type, body, tenant_id, channel_id))
+    """Store one received body in one short transaction; ``None`` when it was stored before.
+
+    A plain connection (the table is schema-qualified): this runs before every webhook's 200.
+    """
+    with get_engine().begin() as connection:
+        return connection.scalar(new_event(channel_type, body, tenant_id, channel_id))
 
 
 def make_due(event_ids: list[uuid.UUID]) -> None:
