@@ -159,10 +159,15 @@ class ConversationSchema(Schema):
     last_message_preview = ma.fields.String(dump_only=True, allow_none=True)
     last_inbound_at = ma.fields.DateTime(dump_only=True, allow_none=True)
     window_open = ma.fields.Method(
-        "_window_open", metadata={"description": "Whether free-form messages can be sent now"}
+        "_window_open", metadata={"type": "boolean", "description": "Whether free-form messages can be sent now"}
     )
     window_expires_at = ma.fields.Method(
-        "_window_expires_at", metadata={"description": "When the customer-service window closes"}
+        "_window_expires_at",
+        metadata={
+            "type": ["string", "null"],
+            "format": "date-time",
+            "description": "When the customer-service window closes",
+        },
     )
     assignee_id = ma.fields.UUID(dump_only=True, allow_none=True)
     ai_active = ma.fields.Boolean(dump_only=True)
@@ -229,7 +234,9 @@ class TemplateSchema(Schema):
 
 
 class MediaContentSchema(Schema):
-    url = ma.fields.Url(schemes={"https", "http"}, validate=ma.validate.Length(max=2000), metadata={"pattern": "^https?://"})
+    url = ma.fields.Url(
+        schemes={"https", "http"}, validate=ma.validate.Length(max=2000), metadata={"pattern": "^https?://"}
+    )
     media_id = ma.fields.String(validate=SHORT)
     caption = ma.fields.String(validate=ma.validate.Length(max=1024))
     filename = ma.fields.String(validate=ma.validate.Length(max=240))
