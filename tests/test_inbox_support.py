@@ -81,6 +81,12 @@ class NoWindowAdapter(FakeAdapter):
     customer_service_window_hours = None
 
 
+class HangingAdapter(FakeAdapter):
+    """Like ``fake``; the fault test's worker process hangs in ``send`` for this type."""
+
+    type = "hanging"
+
+
 class _FakePlugin:
     def __init__(self, *adapters: ChannelAdapter) -> None:
         self.adapters = list(adapters)
@@ -191,10 +197,10 @@ def wait_for(predicate, timeout: float = 15.0, what: str = "condition"):
 
 @pytest.fixture()
 def fake_adapter():
-    """The ``fake`` and ``fake_open`` channel types, registered for this test only."""
+    """The ``fake``, ``fake_open`` and ``hanging`` channel types, registered for this test only."""
     adapter = FakeAdapter()
     pm = get_plugin_manager()
-    plugin = _FakePlugin(adapter, NoWindowAdapter())
+    plugin = _FakePlugin(adapter, NoWindowAdapter(), HangingAdapter())
     pm.register(plugin, name="fake-channel")
     registry.adapters.cache_clear()
     try:
