@@ -3,7 +3,13 @@
 import pytest
 
 PROBLEM = "application/problem+json"
-SIGNUP = {"company": "Escola Azul", "slug": "escola-azul", "name": "Ana", "email": "ana@example.com", "password": "a long enough password"}
+SIGNUP = {
+    "company": "Escola Azul",
+    "slug": "escola-azul",
+    "name": "Ana",
+    "email": "ana@example.com",
+    "password": "a long enough password",
+}
 
 
 def problem(response, status: int) -> dict:
@@ -52,13 +58,17 @@ def test_body_less_write_routes_accept_no_content_type(tenant_factory):
     assert tenant_factory().post("/api/v1/auth/logout").status_code == 204
 
 
-@pytest.mark.parametrize("path", ["/api/v1/no-such-thing", "/api/v1/tags/not-a-uuid", "/api/nothing", "/api", "/webhooks/nobody"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/no-such-thing", "/api/v1/tags/not-a-uuid", "/api/nothing", "/api", "/webhooks/nobody"]
+)
 def test_unknown_api_path_is_a_404_problem_not_the_panel(client, path):
     for method in ("GET", "POST"):
         assert problem(client.open(path, method=method), 404)["code"] == "not_found"
 
 
-@pytest.mark.parametrize(("method", "path"), [("DELETE", "/api/v1/tags"), ("GET", "/api/v1/signup"), ("PUT", "/api/v1/auth/me")])
+@pytest.mark.parametrize(
+    ("method", "path"), [("DELETE", "/api/v1/tags"), ("GET", "/api/v1/signup"), ("PUT", "/api/v1/auth/me")]
+)
 def test_wrong_method_is_a_405_problem_listing_the_allowed_ones(client, method, path):
     response = client.open(path, method=method)
     assert problem(response, 405)["code"] == "method_not_allowed"
@@ -89,7 +99,9 @@ def test_unexpected_exception_is_a_500_problem_that_leaks_nothing(atrium_stack, 
     doc = problem(response, 500)
     assert doc["code"] == "internal_error"
     assert "hunter2" not in response.get_data(as_text=True) and "RuntimeError" not in response.get_data(as_text=True)
-    assert any(record.exc_info and "hunter2" in str(record.exc_info[1]) for record in caplog.records), "the error is logged"
+    assert any(record.exc_info and "hunter2" in str(record.exc_info[1]) for record in caplog.records), (
+        "the error is logged"
+    )
 
 
 def test_openapi_documents_errors_as_problems(client):

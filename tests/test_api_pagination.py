@@ -67,7 +67,15 @@ def _stage_cursor(tenant) -> str:
 
 @pytest.mark.parametrize(
     "cursor",
-    ["not base64 at all!", _token({"id": 1}), _token([]), _token([{}]), _token([7]), _token(["not-a-uuid"]), "stage-cursor"],
+    [
+        "not base64 at all!",
+        _token({"id": 1}),
+        _token([]),
+        _token([{}]),
+        _token([7]),
+        _token(["not-a-uuid"]),
+        "stage-cursor",
+    ],
 )
 def test_invalid_cursor_is_a_422_naming_cursor(tenant_factory, cursor):
     tenant = tenant_factory()

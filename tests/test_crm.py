@@ -84,14 +84,26 @@ def test_stage_crud_in_board_order(tenant_factory):
     created = t.post("/api/v1/pipeline/stages", json={"key": "second_visit", "name": "Segunda visita", "position": 900})
     assert created.status_code == 201
     stage = created.get_json()
-    assert stage | {"id": None} == {"id": None, "key": "second_visit", "name": "Segunda visita", "position": 900, "color": "#64748b", "outcome": None}
+    assert stage | {"id": None} == {
+        "id": None,
+        "key": "second_visit",
+        "name": "Segunda visita",
+        "position": 900,
+        "color": "#64748b",
+        "outcome": None,
+    }
     assert t.get(f"/api/v1/pipeline/stages/{stage['id']}").get_json() == stage
 
-    won = t.patch(f"/api/v1/pipeline/stages/{stage['id']}", json={"name": "Ganho", "outcome": "won", "position": 1000, "key": "ignored"})
+    won = t.patch(
+        f"/api/v1/pipeline/stages/{stage['id']}",
+        json={"name": "Ganho", "outcome": "won", "position": 1000, "key": "ignored"},
+    )
     assert won.status_code == 200
     assert won.get_json() == stage | {"name": "Ganho", "outcome": "won", "position": 1000}, "the key is stable"
 
-    positions = [s["position"] for s in t.get("/api/v1/pipeline/stages", query_string={"limit": 100}).get_json()["items"]]
+    positions = [
+        s["position"] for s in t.get("/api/v1/pipeline/stages", query_string={"limit": 100}).get_json()["items"]
+    ]
     assert positions == sorted(positions) and positions[-1] == 1000
 
     assert t.delete(f"/api/v1/pipeline/stages/{stage['id']}").status_code == 204
@@ -101,8 +113,14 @@ def test_stage_crud_in_board_order(tenant_factory):
 def test_stage_validation_and_duplicate_key(tenant_factory):
     t = tenant_factory()
     assert field_error(t.post("/api/v1/pipeline/stages", json={"key": "Has Spaces", "name": "x"}), 422) == "key"
-    assert field_error(t.post("/api/v1/pipeline/stages", json={"key": "ok", "name": "x", "outcome": "maybe"}), 422) == "outcome"
-    assert field_error(t.post("/api/v1/pipeline/stages", json={"key": "ok", "name": "x", "position": -1}), 422) == "position"
+    assert (
+        field_error(t.post("/api/v1/pipeline/stages", json={"key": "ok", "name": "x", "outcome": "maybe"}), 422)
+        == "outcome"
+    )
+    assert (
+        field_error(t.post("/api/v1/pipeline/stages", json={"key": "ok", "name": "x", "position": -1}), 422)
+        == "position"
+    )
     assert t.post("/api/v1/pipeline/stages", json={"key": "visit", "name": "Visita"}).status_code == 201
     assert field_error(t.post("/api/v1/pipeline/stages", json={"key": "visit", "name": "Outra visita"}), 409) == "key"
 
@@ -127,7 +145,12 @@ def test_agents_read_but_do_not_administer(agent):
     tag = owner.post("/api/v1/tags", json={"name": "Retorno"}).get_json()
     stage = owner.post("/api/v1/pipeline/stages", json={"key": "callback", "name": "Retornar"}).get_json()
 
-    for path in ("/api/v1/tags", f"/api/v1/tags/{tag['id']}", "/api/v1/pipeline/stages", f"/api/v1/pipeline/stages/{stage['id']}"):
+    for path in (
+        "/api/v1/tags",
+        f"/api/v1/tags/{tag['id']}",
+        "/api/v1/pipeline/stages",
+        f"/api/v1/pipeline/stages/{stage['id']}",
+    ):
         assert owner.client.get(path, headers=agent_headers).status_code == 200, path
 
     writes = [

@@ -34,7 +34,10 @@ def unreachable(request, atrium_stack):
 
 @pytest.mark.parametrize(
     ("unreachable", "check"),
-    [(("REDIS_URL", "redis://127.0.0.1:1/0"), "redis"), (("DATABASE_URL", "postgresql+psycopg://atrium@127.0.0.1:1/atrium"), "postgres")],
+    [
+        (("REDIS_URL", "redis://127.0.0.1:1/0"), "redis"),
+        (("DATABASE_URL", "postgresql+psycopg://atrium@127.0.0.1:1/atrium"), "postgres"),
+    ],
     indirect=["unreachable"],
 )
 def test_readyz_is_503_when_a_dependency_is_down(client, unreachable, check):
@@ -57,7 +60,11 @@ def test_metrics_expose_request_counts_in_prometheus_text(client):
     assert response.mimetype == "text/plain"
     text = response.get_data(as_text=True)
     assert "# TYPE atrium_http_requests_total counter" in text
-    samples = re.findall(r"^atrium_http_requests_total\{(.*)\} ([0-9.e+]+)$", text, re.M)
-    healthz = [float(value) for labels, value in samples if {'endpoint="/healthz"', 'method="GET"', 'status="200"'} <= set(labels.split(","))]
+    samples = re.findall(r"^atrium_http_requests_total\{(.*)\} ([0-9.e+]+)$", text, re.MULTILINE)
+    healthz = [
+        float(value)
+        for labels, value in samples
+        if {'endpoint="/healthz"', 'method="GET"', 'status="200"'} <= set(labels.split(","))
+    ]
     assert healthz and healthz[0] >= 1
     assert "atrium_http_request_seconds_bucket" in text

@@ -45,7 +45,10 @@ def _inject_lead_message(a, url: str, n: int, ids: dict, request) -> None:
     """A lead writes to A's sandbox channel; wait until the worker has put it in A's inbox."""
     request.getfixturevalue("worker")
     channel = ids["channel_id"][0]
-    sent = a.post(f"/api/v1/plugins/sandbox/channels/{channel}/inbound", json={"from": "+5511990000001", "name": "a-secret-lead", "text": f"a-secret-message-{n}"})
+    sent = a.post(
+        f"/api/v1/plugins/sandbox/channels/{channel}/inbound",
+        json={"from": "+5511990000001", "name": "a-secret-lead", "text": f"a-secret-message-{n}"},
+    )
     assert sent.status_code == 202, sent.get_json()
     deadline = time.monotonic() + 30
     while not a.get(url).get_json()["items"]:
@@ -55,17 +58,26 @@ def _inject_lead_message(a, url: str, n: int, ids: dict, request) -> None:
 
 RESOURCES: dict[str, Resource] = {
     "tag_id": Resource("/api/v1/tags", lambda n: {"name": f"a-secret-tag-{n}", "color": "#123456"}),
-    "stage_id": Resource("/api/v1/pipeline/stages", lambda n: {"key": f"a_secret_stage_{n}", "name": f"a-secret-stage-{n}"}),
+    "stage_id": Resource(
+        "/api/v1/pipeline/stages", lambda n: {"key": f"a_secret_stage_{n}", "name": f"a-secret-stage-{n}"}
+    ),
     "user_id": Resource(
         "/api/v1/users",
-        lambda n: {"email": f"a-secret-agent-{uuid.uuid4().hex[:8]}@example.com", "name": f"a-secret-agent-{n}", "password": "a long secret password"},
+        lambda n: {
+            "email": f"a-secret-agent-{uuid.uuid4().hex[:8]}@example.com",
+            "name": f"a-secret-agent-{n}",
+            "password": "a long secret password",
+        },
     ),
     "channel_id": Resource("/api/v1/channels", lambda n: {"type": "sandbox", "name": f"a-secret-channel-{n}"}),
     "conversation_id": Resource("/api/v1/conversations", create=_inject_lead_message),
     "message_id": Resource("/api/v1/conversations/{conversation_id}/messages"),
     "contact_id": Resource("/api/v1/contacts", lambda n: {"name": f"a-secret-contact-{n}", "phone": "+5511990000002"}),
     "note_id": Resource("/api/v1/contacts/{contact_id}/notes", lambda n: {"text": f"a-secret-note-{n}"}),
-    "subscription_id": Resource("/api/v1/webhook-subscriptions", lambda n: {"url": f"https://a-secret-hook-{n}.example.com/in", "events": ["message.sent"]}),
+    "subscription_id": Resource(
+        "/api/v1/webhook-subscriptions",
+        lambda n: {"url": f"https://a-secret-hook-{n}.example.com/in", "events": ["message.sent"]},
+    ),
 }
 """Path parameter name -> where company A's ids of that resource come from (parents first)."""
 
@@ -83,7 +95,7 @@ FIELD_ALIASES = {
 GLOBAL_PARAMS = {"plugin_id"}
 """Parameters that address platform-wide things, not tenant data (answers may be 2xx, but must not leak A)."""
 
-BODY_REFERENCES: dict[str, Callable[["Company"], str]] = {"tenant": lambda a: a.slug}
+BODY_REFERENCES: dict[str, Callable[[Company], str]] = {"tenant": lambda a: a.slug}
 """Body fields that name another company: filled with A's."""
 
 UNSTABLE_READS = {"/api/v1/contacts/{contact_id}/export": "stamped with the time, and every read is audited"}
@@ -188,7 +200,9 @@ class Sampler:
             value = (candidate * low)[: max(low, len(candidate))][:high]
             if not schema.get("pattern") or re.search(schema["pattern"], value):
                 return value
-        pytest.fail(f"{self.where}: no sample string matches {schema['pattern']!r} of '{name}'; add one to SAMPLE_STRINGS")
+        pytest.fail(
+            f"{self.where}: no sample string matches {schema['pattern']!r} of '{name}'; add one to SAMPLE_STRINGS"
+        )
 
 
 def substitutions(path: str, parameters: list[dict], a: Company) -> list[dict[str, str]]:
@@ -197,7 +211,9 @@ def substitutions(path: str, parameters: list[dict], a: Company) -> list[dict[st
     choices = []
     for name in names:
         if name not in RESOURCES and name not in GLOBAL_PARAMS:
-            pytest.fail(f"path parameter '{name}' of {path} has no id source: register it in RESOURCES or GLOBAL_PARAMS")
+            pytest.fail(
+                f"path parameter '{name}' of {path} has no id source: register it in RESOURCES or GLOBAL_PARAMS"
+            )
         choices.append(a.ids[name])
     return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*choices)]
 
@@ -282,9 +298,15 @@ def companies(request, client, tenant_factory):
 def test_tenant_b_never_reads_or_changes_tenant_a(companies):
     spec, a_client, a, b = companies
     check_every_resource_is_registered(spec)
-    item_paths = {path for path, _, _, parameters in operations(spec) if any(p["in"] == "path" and p["name"] in RESOURCES for p in parameters)}
+    item_paths = {
+        path
+        for path, _, _, parameters in operations(spec)
+        if any(p["in"] == "path" and p["name"] in RESOURCES for p in parameters)
+    }
     assert {"/api/v1/tags/{tag_id}", "/api/v1/pipeline/stages/{stage_id}", "/api/v1/users/{user_id}"} <= item_paths
-    assert all(len(a.ids[param]) >= 2 for param in ("tag_id", "stage_id", "user_id")), "A's own object plus its blueprint's or its owner"
+    assert all(len(a.ids[param]) >= 2 for param in ("tag_id", "stage_id", "user_id")), (
+        "A's own object plus its blueprint's or its owner"
+    )
     before = snapshot(a_client, spec, a)
     walked = 0
 
@@ -293,7 +315,11 @@ def test_tenant_b_never_reads_or_changes_tenant_a(companies):
             url = fill(path, values)
             where = f"{method} {url}"
             sampler = Sampler(spec, a, where)
-            query = {p["name"]: sampler.sample(p.get("schema", {}), p["name"]) for p in parameters if p["in"] == "query" and p["name"] != "cursor"}
+            query = {
+                p["name"]: sampler.sample(p.get("schema", {}), p["name"])
+                for p in parameters
+                if p["in"] == "query" and p["name"] != "cursor"
+            }
             schema = json_body_schema(spec, operation)
             body = sampler.sample(schema, "") if schema is not None else None
             response = call_as_b(b, method, url, body, query)
@@ -305,9 +331,10 @@ def test_tenant_b_never_reads_or_changes_tenant_a(companies):
             assert response.status_code < 500, f"{where}: {text[:500]}"
             assert response.status_code != 401, f"{where}: B's valid token was refused"
             if any(name in RESOURCES for name in values):
-                assert response.status_code == 404, f"{where} with A's ids as B answered {response.status_code}, not 404: {text[:500]}"
+                assert response.status_code == 404, (
+                    f"{where} with A's ids as B answered {response.status_code}, not 404: {text[:500]}"
+                )
                 assert response.mimetype == "application/problem+json"
 
     assert walked >= len(list(operations(spec)))
     assert snapshot(a_client, spec, a) == before, "B's walk changed what A reads"
-

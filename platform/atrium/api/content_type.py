@@ -33,4 +33,6 @@ def install(app: Flask) -> None:
             return
         has_body = bool(request.content_length) or "chunked" in request.headers.get("Transfer-Encoding", "")
         if has_body and takes_json_body():
-            raise UnsupportedMediaType(f"send the body as application/json (got {request.mimetype or 'no Content-Type'})")
+            raise UnsupportedMediaType(
+                f"send the body as application/json (got {request.mimetype or 'no Content-Type'})"
+            )

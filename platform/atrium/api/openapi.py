@@ -58,7 +58,10 @@ class ProblemApi(Api):
             self.spec.components.response(status.name, response, lazy=True)
         self.spec.components.response(
             self.DEFAULT_ERROR_RESPONSE_NAME,
-            {"description": "Any other error, as a problem document", "content": {PROBLEM_JSON: {"schema": _PROBLEM_REF}}},
+            {
+                "description": "Any other error, as a problem document",
+                "content": {PROBLEM_JSON: {"schema": _PROBLEM_REF}},
+            },
             lazy=True,
         )
 
@@ -71,4 +74,6 @@ def swagger_ui_assets() -> Blueprint:
     """A blueprint serving Swagger UI's JavaScript and CSS at ``SWAGGER_UI_ASSETS_URL``."""
     spec = importlib.util.find_spec("swagger_ui")
     static = Path(next(iter(spec.submodule_search_locations))) / "static"
-    return Blueprint("swagger_ui_assets", __name__, static_folder=static, static_url_path=SWAGGER_UI_ASSETS_URL.rstrip("/"))
+    return Blueprint(
+        "swagger_ui_assets", __name__, static_folder=static, static_url_path=SWAGGER_UI_ASSETS_URL.rstrip("/")
+    )

@@ -30,20 +30,35 @@ _CODES = {405: "method_not_allowed", 413: "payload_too_large", 415: "unsupported
 class FieldErrorSchema(Schema):
     """One offending input of a validation problem."""
 
-    field = ma.fields.String(allow_none=True, metadata={"description": "The input's name, dotted for nested fields (e.g. `steps.0.name`)"})
-    location = ma.fields.String(metadata={"description": "Where it was read from when known: json, query, path, headers"})
+    field = ma.fields.String(
+        allow_none=True, metadata={"description": "The input's name, dotted for nested fields (e.g. `steps.0.name`)"}
+    )
+    location = ma.fields.String(
+        metadata={"description": "Where it was read from when known: json, query, path, headers"}
+    )
     message = ma.fields.String(metadata={"description": "What is wrong with it"})
 
 
 class ProblemSchema(Schema):
     """An RFC 9457 problem document: the body of every error answer."""
 
-    type = ma.fields.String(metadata={"description": "URI naming the problem type", "example": "https://atrium.dev/problems/validation_error"})
+    type = ma.fields.String(
+        metadata={
+            "description": "URI naming the problem type",
+            "example": "https://atrium.dev/problems/validation_error",
+        }
+    )
     title = ma.fields.String(metadata={"description": "Short summary of the problem type"})
     status = ma.fields.Integer(metadata={"description": "HTTP status code"})
-    code = ma.fields.String(metadata={"description": "Stable machine-readable code (validation_error, not_found, conflict...)"})
-    detail = ma.fields.String(metadata={"description": "Human-readable explanation of this occurrence; names the first offending field"})
-    errors = ma.fields.List(ma.fields.Nested(FieldErrorSchema), metadata={"description": "Every offending field (validation problems)"})
+    code = ma.fields.String(
+        metadata={"description": "Stable machine-readable code (validation_error, not_found, conflict...)"}
+    )
+    detail = ma.fields.String(
+        metadata={"description": "Human-readable explanation of this occurrence; names the first offending field"}
+    )
+    errors = ma.fields.List(
+        ma.fields.Nested(FieldErrorSchema), metadata={"description": "Every offending field (validation problems)"}
+    )
 
 
 def problem_response(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> Response:

@@ -38,7 +38,9 @@ class TagPatchSchema(Schema):
 
 class StageSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
-    key = ma.fields.String(required=True, validate=ma.validate.Regexp(r"^[a-z0-9_]{1,60}$", error="lowercase letters, digits and _"))
+    key = ma.fields.String(
+        required=True, validate=ma.validate.Regexp(r"^[a-z0-9_]{1,60}$", error="lowercase letters, digits and _")
+    )
     name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=100))
     position = ma.fields.Integer(load_default=0, validate=ma.validate.Range(min=0, max=1000))
     color = ma.fields.String(load_default="#64748b", validate=COLOR)
