@@ -23,14 +23,14 @@ from atrium_example_notes.models import ExampleNote
 blp = Blueprint("example-notes", __name__, url_prefix="/plugins/example-notes", description="Example plugin: notes")
 
 
-class NoteSchema(Schema):
+class ExampleNoteSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
     title = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=200))
     body = ma.fields.String(load_default="", validate=ma.validate.Length(max=10_000))
     created_at = ma.fields.DateTime(dump_only=True)
 
 
-NotePage = page_schema(NoteSchema, "ExampleNotePage")
+NotePage = page_schema(ExampleNoteSchema, "ExampleNotePage")
 
 
 def _get(note_id: uuid.UUID) -> ExampleNote:
@@ -50,8 +50,8 @@ class Notes(MethodView):
         return paginate(g.db, select(ExampleNote), [ExampleNote.id], args)
 
     @auth_required()
-    @blp.arguments(NoteSchema)
-    @blp.response(201, NoteSchema)
+    @blp.arguments(ExampleNoteSchema)
+    @blp.response(201, ExampleNoteSchema)
     def post(self, data):
         """Write a note."""
         note = ExampleNote(title=data["title"], body=data["body"])
@@ -63,7 +63,7 @@ class Notes(MethodView):
 @blp.route("/notes/<uuid:note_id>")
 class Note(MethodView):
     @auth_required()
-    @blp.response(200, NoteSchema)
+    @blp.response(200, ExampleNoteSchema)
     def get(self, note_id):
         """One note."""
         return _get(note_id)
