@@ -39,6 +39,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from atrium.channels.webhooks import blp as webhooks_blp
     from atrium.crm.api import blp as crm_blp
     from atrium.inbox.api import BLUEPRINTS as inbox_blueprints
+    from atrium.outbound_webhooks.api import blp as outbound_webhooks_blp
     from atrium.plugins.api import blp as plugins_blp
     from atrium.plugins.manager import get_plugin_manager
     from atrium.plugins.service import record_catalogue
@@ -70,7 +71,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     health.install(app)
     app.register_blueprint(swagger_ui_assets())
     api = ProblemApi(app)
-    for blp in (auth_blp, users_blp, crm_blp, plugins_blp, channels_blp, realtime_blp, *inbox_blueprints):
+    for blp in (auth_blp, users_blp, crm_blp, plugins_blp, channels_blp, realtime_blp, outbound_webhooks_blp, *inbox_blueprints):
         api.register_blueprint(blp)
     app.register_blueprint(webhooks_blp)
 

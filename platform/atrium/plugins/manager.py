@@ -26,7 +26,7 @@ from atrium.plugins import hookspecs
 log = logging.getLogger(__name__)
 
 #: Core modules with the core's own hook implementations, registered like plugins (named by module).
-CORE_PLUGINS: tuple[str, ...] = ("atrium.channels.defaults", "atrium.inbox.defaults")
+CORE_PLUGINS: tuple[str, ...] = ("atrium.channels.defaults", "atrium.inbox.defaults", "atrium.outbound_webhooks.defaults")
 
 
 @dataclass(frozen=True)

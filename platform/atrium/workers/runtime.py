@@ -20,6 +20,7 @@ CORE_ACTOR_MODULES: tuple[str, ...] = (
     "atrium.channels.sweeper",
     "atrium.inbox.outbound",
     "atrium.inbox.sweeper",
+    "atrium.outbound_webhooks.deliveries",
 )
 
 
