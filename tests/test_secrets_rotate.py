@@ -111,3 +111,10 @@ def test_new_key_prints_a_usable_key():
     run = subprocess.run([sys.executable, "-m", "atrium.cli", "--no-embedded", "secrets", "new-key"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     Fernet(run.stdout.strip().encode())  # a valid key
+
+
+def test_a_malformed_key_is_named_as_such():
+    run = _rotate(["not-a-fernet-key", os.environ["ATRIUM_SECRET_KEYS"]])
+    assert run.returncode != 0
+    assert "not a Fernet key" in run.stderr + run.stdout
+    assert "not-a-fernet-key" not in run.stderr + run.stdout

@@ -239,13 +239,17 @@ def secrets_new_key() -> None:
 def secrets_rotate(only: tuple[str, ...]) -> None:
     """Re-encrypt every stored secret of every tenant with the first key; exit 1 if a tenant failed."""
     from atrium.migrate.fleet import UnknownTenants, tenant_schemas
+    from atrium.security.crypto import SecretKeyError
     from atrium.security.rotation import rotate_tenants
 
     try:
         schemas = tenant_schemas(list(only) or None)
     except UnknownTenants as exc:
         raise click.BadParameter(str(exc), param_hint="--tenant") from exc
-    report = rotate_tenants(schemas)
+    try:
+        report = rotate_tenants(schemas)
+    except SecretKeyError as exc:
+        raise click.ClickException(str(exc)) from exc
     click.echo(f"secrets: {report.secrets} re-encrypted in {report.tenants} tenant(s), {len(report.failed)} failed")
     for schema, error in sorted(report.failed.items()):
         click.echo(f"  FAILED {schema}: {error}", err=True)

@@ -27,11 +27,19 @@ class SecretKeyError(RuntimeError):
 def _fernet(keys: tuple[str, ...]) -> MultiFernet:
     if not keys:
         raise SecretKeyError("ATRIUM_SECRET_KEYS is not set")
-    return MultiFernet([Fernet(k.encode()) for k in keys])
+    try:
+        return MultiFernet([Fernet(k.encode()) for k in keys])
+    except ValueError as exc:  # the message would not name the key; neither do we
+        raise SecretKeyError("ATRIUM_SECRET_KEYS holds a value that is not a Fernet key (see `atrium secrets new-key`)") from None
 
 
 def _current() -> MultiFernet:
     return _fernet(get_settings().secret_keys)
+
+
+def check_keys() -> None:
+    """Raise ``SecretKeyError`` unless ``ATRIUM_SECRET_KEYS`` holds one or more valid keys."""
+    _current()
 
 
 def encrypt(plaintext: str) -> str:

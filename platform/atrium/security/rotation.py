@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from atrium.db.base import TenantBase
 from atrium.db.session import tenant_session
-from atrium.security.crypto import rotate
+from atrium.security.crypto import check_keys, rotate
 
 
 @dataclass
@@ -56,7 +56,11 @@ def rotate_schema(schema: str, columns: Iterable[Column]) -> int:
 
 
 def rotate_tenants(schemas: list[str], progress: bool = True) -> RotationReport:
-    """Re-encrypt every stored secret of ``schemas`` with the primary key, with a progress bar."""
+    """Re-encrypt every stored secret of ``schemas`` with the primary key, with a progress bar.
+
+    Raises ``SecretKeyError`` before touching anything when the keys are unusable.
+    """
+    check_keys()
     columns = encrypted_columns()
     report = RotationReport()
     for schema in tqdm(schemas, unit="tenant", desc="secrets", disable=not progress):
