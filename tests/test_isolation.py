@@ -76,7 +76,7 @@ RESOURCES: dict[str, Resource] = {
     "note_id": Resource("/api/v1/contacts/{contact_id}/notes", lambda n: {"text": f"a-secret-note-{n}"}),
     "subscription_id": Resource(
         "/api/v1/webhook-subscriptions",
-        lambda n: {"url": f"https://a-secret-hook-{n}.example.com/in", "events": ["message.sent"]},
+        lambda n: {"url": f"https://a-secret-hook-{n}.invalid/in", "events": ["message.sent"], "active": False},
     ),
 }
 """Path parameter name -> where company A's ids of that resource come from (parents first)."""
@@ -101,8 +101,9 @@ BODY_REFERENCES: dict[str, Callable[[Company], str]] = {"tenant": lambda a: a.sl
 UNSTABLE_READS = {"/api/v1/contacts/{contact_id}/export": "stamped with the time, and every read is audited"}
 """GET operations left out of A's before/after comparison, with the reason."""
 
-SAMPLE_STRINGS = ("walker", "walker_1", "walker-1", "#a1b2c3", "w1", "https://walker.example.com/in")
-"""Tried in order for string fields with a ``pattern``; add one if a new pattern matches none."""
+SAMPLE_STRINGS = ("walker", "walker_1", "walker-1", "#a1b2c3", "w1", "https://walker.invalid/in")
+"""Tried in order for string fields with a ``pattern``; add one if a new pattern matches none
+(URLs are in the reserved ``.invalid`` domain, so nothing is ever delivered anywhere)."""
 
 
 @dataclass
