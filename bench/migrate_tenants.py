@@ -24,6 +24,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -135,20 +136,59 @@ def make_empty_fleet(count: int) -> None:
             conn.exec_driver_sql(f'CREATE SCHEMA "{row["schema"]}"')
 
 
-def run_migrate(workers: int | None) -> dict:
-    """Run ``atrium migrate`` as an operator would; return its wall-clock time and summary."""
+def server_cpu_seconds(pgdata: Path) -> float:
+    """CPU time used so far by the PostgreSQL server: postmaster, live and exited backends."""
+    import pgserver
+    import psutil
+
+    postmaster = psutil.Process(pgserver.get_server(pgdata).get_pid())
+    times = postmaster.cpu_times()
+    total = times.user + times.system + times.children_user + times.children_system
+    for child in postmaster.children():
+        try:
+            child_times = child.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += child_times.user + child_times.system
+    return total
+
+
+def client_cpu_seconds() -> float:
+    """CPU time used by the finished child processes of this one (the migrate command and its workers)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_migrate(workers: int | None, pgdata: Path) -> dict:
+    """Run ``atrium migrate`` as an operator would; return its wall-clock and CPU time and its summary.
+
+    CPU time (client processes + PostgreSQL) divided by the number of cores is
+    what the run would take on that many idle cores with perfect parallelism:
+    a load-independent figure next to the wall clock of a shared machine.
+    """
     command = [sys.executable, "-m", "atrium.cli", "--no-embedded", "migrate"]
     if workers:
         command += ["--workers", str(workers)]
+    cpu_before = (client_cpu_seconds(), server_cpu_seconds(pgdata))
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ))
     seconds = time.perf_counter() - started
+    client_cpu = client_cpu_seconds() - cpu_before[0]
+    server_cpu = server_cpu_seconds(pgdata) - cpu_before[1]
     match = SUMMARY.search(done.stdout)
     if done.returncode != 0 or not match:
         sys.stderr.write(done.stdout + done.stderr)
         raise SystemExit(f"atrium migrate failed (exit {done.returncode})")
     total, upgraded, current, failed = map(int, match.groups())
-    return {"seconds": round(seconds, 2), "tenants": total, "upgraded": upgraded, "already_current": current, "failed": failed}
+    return {
+        "seconds": round(seconds, 2),
+        "tenants": total,
+        "upgraded": upgraded,
+        "already_current": current,
+        "failed": failed,
+        "cpu_seconds_client": round(client_cpu, 2),
+        "cpu_seconds_postgres": round(server_cpu, 2),
+    }
 
 
 def tenant_revision_count() -> int:
@@ -190,6 +230,7 @@ def main() -> None:
             "benchmark": "migrate_tenants",
             "measured_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "machine": machine(),
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
             "migrate_workers": args.workers or get_settings().migrate_workers,
             "tenant_revisions": tenant_revision_count(),
         }
@@ -200,11 +241,12 @@ def main() -> None:
         for size in fleets:
             make_empty_fleet(size)
             print(f"atrium migrate over {size} empty tenant schemas...", flush=True)
-            results["migrate"][str(size)] = run_migrate(args.workers)
+            results["migrate"][str(size)] = run_migrate(args.workers, directory / "pg")
             print(f"  {results['migrate'][str(size)]}", flush=True)
         print(f"atrium migrate again over {fleets[-1]} current schemas...", flush=True)
-        results["noop_rerun"] = run_migrate(args.workers)
+        results["noop_rerun"] = run_migrate(args.workers, directory / "pg")
         print(f"  {results['noop_rerun']}", flush=True)
+        results["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     finally:
         import pgserver
 
