@@ -13,13 +13,17 @@ from atrium.outbound_webhooks.signing import new_secret
 from atrium.outbound_webhooks.targets import check_url
 from atrium.security.crypto import encrypt
 
-KINDS = (
+KINDS = (  # the domain events of docs/inbox.md
     "message.received",
+    "message.created",
     "message.sent",
     "message.status",
+    "message.deleted",
     "conversation.updated",
     "contact.created",
     "contact.updated",
+    "contact.merged",
+    "contact.erased",
 )
 EVERY_KIND = "*"
 MAX_SUBSCRIPTIONS = 20
