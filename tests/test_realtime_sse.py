@@ -15,7 +15,7 @@ from atrium.cache import get_redis
 from atrium.db.session import public_session, tenant_session
 from atrium.inbox.events import emit
 from atrium.inbox.models import DomainEvent
-from atrium.realtime.hub import close_hub
+from atrium.realtime.hub import LiveEvent, Subscription, close_hub
 from atrium.realtime.stream import REPLAY_LIMIT
 from atrium.tenancy.context import tenant_context
 from atrium.tenancy.models import Tenant
@@ -62,7 +62,7 @@ class EventReader:
                 fields.setdefault("comment", line[1:].strip())
                 continue
             name, _, value = line.partition(":")
-            value = value[1:] if value.startswith(" ") else value
+            value = value.removeprefix(" ")
             fields[name] = fields[name] + "\n" + value if name in fields else value
         raise AssertionError("the stream ended")
 
@@ -86,12 +86,14 @@ def stream(base_url: str, token: str | None, *, last_event_id: int | None = None
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     if last_event_id is not None:
         headers["Last-Event-ID"] = str(last_event_id)
-    with httpx.Client(timeout=httpx.Timeout(10.0)) as client:
-        with client.stream("GET", f"{base_url}/api/v1/events", headers=headers, params=query or {}) as response:
-            reader = EventReader(response)
-            if response.status_code == 200:
-                assert reader.frame() == {"retry": "3000"}  # subscribed: later events reach this stream
-            yield reader
+    with (
+        httpx.Client(timeout=httpx.Timeout(10.0)) as client,
+        client.stream("GET", f"{base_url}/api/v1/events", headers=headers, params=query or {}) as response,
+    ):
+        reader = EventReader(response)
+        if response.status_code == 200:
+            assert reader.frame() == {"retry": "3000"}  # subscribed: later events reach this stream
+        yield reader
 
 
 def ids(events: list[dict]) -> list[int]:
@@ -213,6 +215,16 @@ def test_streams_share_one_redis_subscription_and_resync_after_it_drops(base_url
         after = emit_events(a, "conversation.updated")
 
         assert ids(one.until(after[-1])) == ids(two.until(after[-1])) == during + after
+
+
+def test_a_stream_that_falls_too_far_behind_drops_its_buffer_and_replays_instead():
+    subscription = Subscription("t", capacity=2)
+    for n in (1, 2, 3):
+        subscription.push(LiveEvent(n, "message.received", "{}"))
+    subscription.push(LiveEvent(4, "message.received", "{}"))
+
+    assert subscription.take(timeout=0) == ([LiveEvent(4, "message.received", "{}")], True, False)
+    assert subscription.take(timeout=0) == ([], False, False)
 
 
 def test_the_openapi_document_describes_the_stream(client):

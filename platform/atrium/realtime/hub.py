@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 PATTERN = channel_name("*")
 PREFIX = channel_name("")
 BUFFER = 1000  # live events held per stream before it falls back to a replay
+MAX_RETRY_SECONDS = 30.0  # longest wait between attempts to subscribe again
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,11 @@ class Subscription:
 class Hub:
     """The process's single pub/sub listener and its registry of subscriptions."""
 
-    def __init__(self, retry_seconds: float = 1.0) -> None:
+    def __init__(self) -> None:
         self._subscriptions: dict[str, set[Subscription]] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
-        self._retry_seconds = retry_seconds
+        self._failures = 0
         self._thread: threading.Thread | None = None
         self.pid = os.getpid()
 
@@ -140,8 +141,12 @@ class Hub:
                     if message is not None:
                         self._handle(message)
             except Exception:
-                log.warning("realtime subscription lost; reconnecting", exc_info=True)
-                self._stop.wait(self._retry_seconds)
+                self._failures += 1
+                delay = min(MAX_RETRY_SECONDS, 0.5 * 2**self._failures)
+                log.warning(
+                    "realtime subscription lost; retrying", extra={"retry_in": delay}, exc_info=self._failures == 1
+                )
+                self._stop.wait(delay)
             finally:
                 if pubsub is not None:
                     try:
@@ -153,6 +158,7 @@ class Hub:
         if message["type"] == "psubscribe":
             # (Re)subscribed, possibly after a silent reconnect: whatever was
             # published meanwhile is only in PostgreSQL.
+            self._failures = 0
             for subscription in self._all():
                 subscription.mark_lost()
             return
