@@ -45,8 +45,8 @@ def test_a_lead_writes_the_agent_answers_and_the_answer_is_delivered_then_read(t
 def test_injection_is_idempotent_by_message_id(tenant_factory, worker):
     t = enabled(tenant_factory())
     channel = sandbox_channel(t)
-    first = inject(t, channel["id"], id="lead-msg-1")
-    again = inject(t, channel["id"], id="lead-msg-1")
+    first = inject(t, channel["id"], message_id="lead-msg-1")
+    again = inject(t, channel["id"], message_id="lead-msg-1")
     assert first.get_json()["event_id"] and again.status_code == 202 and again.get_json() == {"event_id": None, "message_id": "lead-msg-1"}
     wait_for(lambda: count_messages(t, "lead-msg-1") == 1, what="the injected message")
     assert len(events_of(channel["id"])) == 1

@@ -23,9 +23,9 @@ class InjectSchema(Schema):
     )
     name = ma.fields.String(load_default=None, validate=ma.validate.Length(max=200), metadata={"description": "The lead's profile name"})
     text = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=4096))
-    id = ma.fields.String(
+    message_id = ma.fields.String(
         load_default=None, validate=ma.validate.Length(min=1, max=200),
-        metadata={"description": "Provider message id; sending the same id again is a duplicate, stored once"},
+        metadata={"description": "The provider's message id (default: a new one); the same id again is a duplicate, stored once"},
     )
     reply_to = ma.fields.String(load_default=None, validate=ma.validate.Length(max=200), metadata={"description": "Provider id of the message answered"})
 
@@ -42,4 +42,4 @@ class Inbound(MethodView):
     @blp.response(202, InjectedSchema)
     def post(self, data, channel_id):
         """Inject a text message from a lead into a sandbox channel (processed like a real webhook)."""
-        return inject(channel_id, data["sender"], data["text"], name=data["name"], message_id=data["id"], reply_to=data["reply_to"])
+        return inject(channel_id, data["sender"], data["text"], name=data["name"], message_id=data["message_id"], reply_to=data["reply_to"])
