@@ -16,7 +16,7 @@ from typing import ClassVar
 import pytest
 from click.testing import CliRunner
 from inbound_helpers import contacts_of, count_messages, messages_of, wait_for
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from atrium.channels import store
 from atrium.channels.cli import events as events_cli
@@ -249,3 +249,23 @@ def test_a_backlog_of_other_work_does_not_hold_inbound_events_back(client, tenan
     finally:
         busy.stop(timeout=5_000)
         get_broker().flush("tests-reports")
+
+
+def test_processed_events_are_deleted_after_the_retention_period_and_the_others_kept(client, tenant_factory, probe):
+    t = tenant_factory()
+    channel = probe_channel(t)
+    done = post(client, channel["webhook_url"], message("antigo"))
+    assert process(event_of(done).id) == "processed"
+    probe.broken = True
+    broken = post(client, channel["webhook_url"], message("quebrado"))
+    assert process(event_of(broken).id) == "failed"
+    with public_session() as db:
+        db.execute(
+            update(InboundEvent)
+            .where(InboundEvent.body.in_([done, broken]))
+            .values(received_at=InboundEvent.received_at - store.RETENTION - dt.timedelta(days=1))
+        )
+    assert store.purge_processed() >= 1
+    with public_session() as db:
+        left = db.scalars(select(InboundEvent.status).where(InboundEvent.body.in_([done, broken]))).all()
+    assert left == ["failed"] and [m.text for m in messages_of(t)] == ["antigo"]

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, tuple_, update
+from sqlalchemy import delete, func, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 
 from atrium.channels.models import EVENT_STATES, InboundEvent
@@ -30,6 +30,7 @@ GRACE = dt.timedelta(seconds=30)
 LEASE = dt.timedelta(minutes=2)
 BACKOFF_BASE = dt.timedelta(seconds=30)
 BACKOFF_MAX = dt.timedelta(hours=1)
+RETENTION = dt.timedelta(days=30)  # processed events are kept this long (the window duplicates are recognised in)
 ERROR_CHARS = 2000
 
 
@@ -106,6 +107,21 @@ def lease_due(limit: int = 500) -> list[uuid.UUID]:
                 .returning(InboundEvent.id)
             )
         )
+
+
+def purge_processed(older_than: dt.timedelta = RETENTION, limit: int = 5000) -> int:
+    """Delete up to ``limit`` processed events received more than ``older_than`` ago; return how many.
+
+    Unroutable, failed and dead events are kept for operators.
+    """
+    old = (
+        select(InboundEvent.id)
+        .where(InboundEvent.status == "processed", InboundEvent.received_at < func.now() - older_than)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    with public_session() as db:
+        return db.execute(delete(InboundEvent).where(InboundEvent.id.in_(old.scalar_subquery()))).rowcount
 
 
 def reset_for_replay(event_id: uuid.UUID) -> bool:

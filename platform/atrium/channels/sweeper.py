@@ -2,7 +2,8 @@
 
 An event is left behind when its enqueue failed (Redis was down), when a
 worker died holding it, or when it failed and its backoff has passed. The
-scheduler runs ``sweep_inbound_events`` every ``SWEEP_EVERY_SECONDS``;
+scheduler runs ``sweep_inbound_events`` every ``SWEEP_EVERY_SECONDS``, which
+also deletes processed events older than ``store.RETENTION``;
 ``atrium events sweep`` runs one pass by hand.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from atrium.channels.processing import INBOUND_PRIORITY, INBOUND_QUEUE, enqueue
-from atrium.channels.store import lease_due
+from atrium.channels.store import lease_due, purge_processed
 from atrium.workers.actors import actor
 
 log = logging.getLogger(__name__)
@@ -22,8 +23,11 @@ BATCH = 500
 
 @actor(queue_name=INBOUND_QUEUE, priority=INBOUND_PRIORITY, max_retries=0, time_limit=300_000)
 def sweep_inbound_events() -> None:
-    """Queue again every pending or failed event whose next attempt is due."""
+    """Queue again every pending or failed event whose next attempt is due; drop old processed ones."""
     sweep()
+    purged = purge_processed()
+    if purged:
+        log.info("old processed inbound events deleted", extra={"events": purged})
 
 
 def sweep(limit: int = 20 * BATCH) -> int:
