@@ -19,6 +19,7 @@ from atrium.migrate.runner import (
     load_all_models,
     plugin_migration_locations,
     render_tenant_upgrade,
+    schemaless_metadata,
     tenant_heads,
     upgrade_tenant,
 )
@@ -43,13 +44,10 @@ def _new_tenant() -> str:
 
 def _diff(schema: str, metadata: MetaData) -> list:
     """What autogenerate would change in ``schema`` to match ``metadata`` (compared as the default schema)."""
-    local = MetaData(naming_convention=metadata.naming_convention)
-    for table in metadata.tables.values():
-        table.to_metadata(local, schema=None)
     with get_engine().connect() as conn:
         conn.exec_driver_sql(f'SET search_path TO "{schema}"')
         context = MigrationContext.configure(conn, opts={"compare_type": True})
-        changes = [change for change in compare_metadata(context, local) if "alembic_version" not in repr(change)]
+        changes = [change for change in compare_metadata(context, schemaless_metadata(metadata)) if "alembic_version" not in repr(change)]
     return _without_expression_index_noise(changes)
 
 

@@ -212,10 +212,20 @@ def load_all_models() -> None:
             importlib.import_module(module.name)
 
 
-def run_env_from_alembic_cli(stream: str) -> None:
-    """Body of ``env.py`` for developers running ``alembic`` by hand (e.g. ``alembic revision --autogenerate``).
+def schemaless_metadata(metadata: MetaData) -> MetaData:
+    """A copy of ``metadata`` whose tables have no schema, to compare with the schema ``search_path`` selects."""
+    copy = MetaData(naming_convention=metadata.naming_convention)
+    for table in metadata.tables.values():
+        table.to_metadata(copy, schema=None)
+    return copy
 
-    The tenant stream needs ``-x tenant=<slug>`` naming a migrated tenant to compare against.
+
+def run_env_from_alembic_cli(stream: str) -> None:
+    """Body of ``env.py`` for developers running ``alembic`` by hand (``revision --autogenerate``, ``check``).
+
+    The session sees one schema only (``public``, or the tenant named by
+    ``-x tenant=<slug>``), so autogenerate compares exactly that schema with
+    the models. Upgrades go through ``atrium migrate``.
     """
     from alembic import context
 
@@ -224,13 +234,12 @@ def run_env_from_alembic_cli(stream: str) -> None:
     from atrium.tenancy.names import schema_for_slug
 
     load_all_models()
+    if stream == "public":
+        schema, metadata = "public", schemaless_metadata(PublicBase.metadata)
+    else:
+        schema, metadata = schema_for_slug(context.get_x_argument(as_dictionary=True)["tenant"]), TenantBase.metadata
     with get_engine().begin() as connection:
-        if stream == "public":
-            schema, metadata = "public", PublicBase.metadata
-            connection.exec_driver_sql("SET LOCAL search_path TO public")
-        else:
-            schema, metadata = schema_for_slug(context.get_x_argument(as_dictionary=True)["tenant"]), TenantBase.metadata
-            connection.exec_driver_sql(f'SET LOCAL search_path TO "{schema}", public')
-        context.configure(connection=connection, version_table_schema=schema, target_metadata=metadata)
+        connection.exec_driver_sql(f'SET LOCAL search_path TO "{schema}"')
+        context.configure(connection=connection, target_metadata=metadata)
         with context.begin_transaction():
             context.run_migrations()
