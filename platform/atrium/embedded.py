@@ -43,6 +43,19 @@ def start_redis(data_dir: Path) -> str:
     return f"unix://{socket}"
 
 
+def stop_all(save: bool = True) -> None:
+    """Stop the embedded servers this process started (Redis saves first unless ``save`` is False)."""
+    while _handles:
+        handle = _handles.pop()
+        try:
+            if hasattr(handle, "cleanup"):
+                handle.cleanup()  # pgserver: stops PostgreSQL when this is its last user
+            else:
+                handle.shutdown(save=save, nosave=not save)
+        except Exception:  # already gone, or the client lost the socket while it went down
+            log.debug("embedded server already stopped", exc_info=True)
+
+
 def _dev_secrets(var_dir: Path) -> dict[str, str]:
     path = var_dir / "dev-secrets.json"
     if path.exists():

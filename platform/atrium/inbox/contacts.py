@@ -19,6 +19,7 @@ from atrium.api.pagination import paginate
 from atrium.auth.models import Membership, User
 from atrium.channels.contract import ContactInfo, Identity
 from atrium.crm.models import PipelineStage, Tag
+from atrium.db.base import new_id
 from atrium.errors import Conflict, Invalid, NotFound
 from atrium.inbox.activity import Actor, record
 from atrium.inbox.events import emit
@@ -112,7 +113,7 @@ def _set_phone(db: Session, contact: Contact, phone: str | None) -> None:
     if phone:
         db.execute(
             insert(ContactIdentity)
-            .values(id=uuid.uuid4(), contact_id=contact.id, kind="phone", value=phone)
+            .values(id=new_id(), contact_id=contact.id, kind="phone", value=phone)
             .on_conflict_do_nothing(index_elements=["kind", "value"])
         )
 

@@ -21,6 +21,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from atrium.channels.contract import ContactInfo, InboundMessage, NormalisedEvent, StatusUpdate
+from atrium.db.base import new_id
 from atrium.inbox.events import emit
 from atrium.inbox.models import Channel, Contact, ContactIdentity, Conversation, Message, StatusBacklog
 from atrium.inbox.payloads import conversation_payload, message_payload
@@ -82,7 +83,7 @@ def find_or_create_contact(db: Session, info: ContactInfo) -> tuple[Contact, boo
     for kind, value in identities:
         db.execute(
             insert(ContactIdentity)
-            .values(id=uuid.uuid4(), contact_id=contact.id, kind=kind, value=value)
+            .values(id=new_id(), contact_id=contact.id, kind=kind, value=value)
             .on_conflict_do_nothing(index_elements=["kind", "value"])
         )
     return contact, created
@@ -92,7 +93,7 @@ def conversation_for(db: Session, contact_id: uuid.UUID, channel_id: uuid.UUID) 
     """The conversation of a contact on a channel, created when it does not exist."""
     db.execute(
         insert(Conversation)
-        .values(id=uuid.uuid4(), contact_id=contact_id, channel_id=channel_id, status="open", unread_count=0, ai_active=False)
+        .values(id=new_id(), contact_id=contact_id, channel_id=channel_id, status="open", unread_count=0, ai_active=False)
         .on_conflict_do_nothing(index_elements=["contact_id", "channel_id"])
     )
     return db.scalars(
@@ -115,7 +116,7 @@ def ingest_message(db: Session, channel: Channel, message: InboundMessage) -> bo
     message_id = db.scalar(
         insert(Message)
         .values(
-            id=uuid.uuid4(),
+            id=new_id(),
             conversation_id=conversation.id,
             channel_id=channel.id,
             direction="inbound",
@@ -159,7 +160,7 @@ def ingest_message(db: Session, channel: Channel, message: InboundMessage) -> bo
 def _add_identity(db: Session, contact_id: uuid.UUID, kind: str, value: str) -> None:
     db.execute(
         insert(ContactIdentity)
-        .values(id=uuid.uuid4(), contact_id=contact_id, kind=kind, value=clean_text(value))
+        .values(id=new_id(), contact_id=contact_id, kind=kind, value=clean_text(value))
         .on_conflict_do_nothing(index_elements=["kind", "value"])
     )
 

@@ -42,7 +42,7 @@ def reset_process_state() -> None:
 @pytest.fixture(scope="session")
 def atrium_stack(tmp_path_factory):
     """Start an embedded PostgreSQL and Redis for this test session and migrate the shared schema."""
-    from atrium.embedded import start_postgres, start_redis
+    from atrium.embedded import start_postgres, start_redis, stop_all
 
     base = tmp_path_factory.mktemp("atrium")
     saved = {k: os.environ.get(k) for k in ("DATABASE_URL", "REDIS_URL", "ATRIUM_SECRET_KEYS", "ATRIUM_JWT_SECRET", "ATRIUM_VAR_DIR")}
@@ -57,6 +57,7 @@ def atrium_stack(tmp_path_factory):
     migrate_public()
     yield base
     reset_process_state()
+    stop_all(save=False)
     for key, value in saved.items():
         if value is None:
             os.environ.pop(key, None)
