@@ -11,7 +11,7 @@ from atrium.config import get_settings
 
 @lru_cache(maxsize=4)
 def _client(url: str) -> redis.Redis:
-    return redis.Redis.from_url(url, decode_responses=True, health_check_interval=30)
+    return redis.Redis.from_url(url, decode_responses=True, health_check_interval=30, socket_connect_timeout=2)
 
 
 def get_redis() -> redis.Redis:

@@ -13,7 +13,8 @@ def clean_text(value: str) -> str:
         value.encode("utf-8")
         return value
     except UnicodeEncodeError:
-        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        # UTF-16 round trip: each unpaired surrogate becomes exactly one U+FFFD, pairs stay intact.
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def clean(value: Any) -> Any:

@@ -22,7 +22,7 @@ def get_broker() -> dramatiq.Broker:
             url = get_settings().redis_url
             if not url:
                 raise RuntimeError("REDIS_URL is not set (run through `atrium` to start the embedded Redis)")
-            _broker = RedisBroker(url=url, namespace="atrium")
+            _broker = RedisBroker(url=url, namespace="atrium", socket_connect_timeout=2)
             _broker.add_middleware(TenantMiddleware())
             dramatiq.set_broker(_broker)
         return _broker
