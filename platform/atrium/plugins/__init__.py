@@ -23,6 +23,7 @@ from atrium.channels.contract import (
 from atrium.db.base import TenantBase, TimestampMixin
 from atrium.db.session import public_session, tenant_session
 from atrium.errors import Conflict, Forbidden, Invalid, NotFound, Problem, Unauthorized
+from atrium.plugins.ai_tools import AITool, AIToolContext, ai_tools
 from atrium.plugins.hookspecs import hookimpl
 from atrium.tenancy.context import TenantRef, current_tenant, tenant_context
 from atrium.workers.actors import actor
@@ -46,6 +47,8 @@ def receive_inbound(channel_type: str, channel_id, body: bytes) -> str | None:
 
 
 __all__ = [
+    "AITool",
+    "AIToolContext",
     "ChannelAdapter",
     "ChannelContext",
     "ContactInfo",
@@ -70,6 +73,7 @@ __all__ = [
     "TimestampMixin",
     "Unauthorized",
     "actor",
+    "ai_tools",
     "auth_required",
     "current_tenant",
     "hookimpl",

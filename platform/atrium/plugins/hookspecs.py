@@ -113,6 +113,18 @@ def register_channel_types():
     """
 
 
+@hookspec
+def register_ai_tools():
+    """Called by the AI agent while it prepares a reply, for the plugins the tenant enabled.
+
+    Returns:
+        A list of ``atrium.plugins.AITool``: functions the language model may
+        call (a name, a description, a JSON Schema of the arguments and a
+        handler taking an ``AIToolContext`` and the arguments). The calendar
+        plugin contributes ``get_free_slots`` and ``book_meeting`` this way.
+    """
+
+
 # ---------------------------------------------------------------- notifications
 
 
