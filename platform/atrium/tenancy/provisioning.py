@@ -95,8 +95,7 @@ def _flush_new_identities(db: BoundSession, slug: str) -> None:
 def _create_schema(db: BoundSession, schema: str, slug: str) -> None:
     """Create the tenant's schema; one that already exists (left behind by hand) is never adopted."""
     try:
-        with db.begin_nested():
-            db.connection().exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+        db.connection().exec_driver_sql(f'CREATE SCHEMA "{schema}"')
     except ProgrammingError as exc:
         if not isinstance(exc.orig, DuplicateSchema):
             raise
