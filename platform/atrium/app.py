@@ -44,6 +44,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from atrium.plugins.manager import get_plugin_manager
     from atrium.plugins.service import record_catalogue
     from atrium.realtime.api import blp as realtime_blp
+    from atrium.tenancy.settings_api import blp as tenant_blp
 
     settings = get_settings()
     app = Flask(__name__, static_folder=None)
@@ -71,7 +72,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     health.install(app)
     app.register_blueprint(swagger_ui_assets())
     api = ProblemApi(app)
-    for blp in (auth_blp, users_blp, crm_blp, plugins_blp, channels_blp, realtime_blp, outbound_webhooks_blp, *inbox_blueprints):
+    for blp in (auth_blp, users_blp, crm_blp, plugins_blp, channels_blp, realtime_blp, outbound_webhooks_blp, *inbox_blueprints, tenant_blp):
         api.register_blueprint(blp)
     app.register_blueprint(webhooks_blp)
 
