@@ -38,6 +38,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from atrium.channels.api import blp as channels_blp
     from atrium.channels.webhooks import blp as webhooks_blp
     from atrium.crm.api import blp as crm_blp
+    from atrium.dashboard.api import blp as dashboard_blp
     from atrium.inbox.api import BLUEPRINTS as inbox_blueprints
     from atrium.outbound_webhooks.api import blp as outbound_webhooks_blp
     from atrium.plugins.api import blp as plugins_blp
@@ -72,7 +73,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     health.install(app)
     app.register_blueprint(swagger_ui_assets())
     api = ProblemApi(app)
-    for blp in (auth_blp, users_blp, crm_blp, plugins_blp, channels_blp, realtime_blp, outbound_webhooks_blp, *inbox_blueprints, tenant_blp):
+    for blp in (auth_blp, users_blp, crm_blp, plugins_blp, channels_blp, realtime_blp, outbound_webhooks_blp, *inbox_blueprints, dashboard_blp, tenant_blp):
         api.register_blueprint(blp)
     app.register_blueprint(webhooks_blp)
 

@@ -41,6 +41,7 @@ class Contact(TimestampMixin, TenantBase):
         Index("ix_contacts_assignee_id", "assignee_id"),
         Index("ix_contacts_phone", "phone"),
         Index("ix_contacts_search", text(CONTACT_SEARCH_VECTOR), postgresql_using="gin"),
+        Index("ix_contacts_created", "created_at"),
     )
 
     name: Mapped[str | None] = mapped_column(String(200))
@@ -113,6 +114,7 @@ class Message(TenantBase):
         Index("ix_messages_search", text("to_tsvector('simple', coalesce(text, ''))"), postgresql_using="gin"),
         Index("ix_messages_due", "scheduled_at", postgresql_where=text("status = 'scheduled'")),
         Index("ix_messages_outbox", "created_at", postgresql_where=text("status IN ('queued', 'sending')")),
+        Index("ix_messages_created", "created_at"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
