@@ -12,6 +12,8 @@ from atrium.api.pagination import PageArgs, page_schema, paginate
 from atrium.api.schemas import Schema
 from atrium.auth.guard import auth_required
 from atrium.channels import service
+from atrium.channels.registry import adapter_for, context
+from atrium.errors import Problem
 from atrium.inbox.models import Channel
 
 blp = Blueprint("channels", __name__, url_prefix="/api/v1/channels", description="Connected channels (WhatsApp numbers, the sandbox...)")
@@ -46,6 +48,25 @@ class ChannelPatchSchema(Schema):
     config = ma.fields.Dict(
         metadata={"description": "Merge patch over the configuration: keys replace, null removes, omitted keys (secrets too) are kept"}
     )
+
+
+class ChannelTemplateSchema(Schema):
+    name = ma.fields.String()
+    language = ma.fields.String()
+    category = ma.fields.String()
+    status = ma.fields.String()
+    components = ma.fields.List(ma.fields.Dict(), metadata={"description": "The provider's components (HEADER, BODY, FOOTER, BUTTONS), with their text and {{placeholders}}"})
+    variables = ma.fields.List(ma.fields.String(), metadata={"description": "Names of the values to send: body.1, header.1, header.image, button.0.1..."})
+
+
+class ChannelTemplateListSchema(Schema):
+    items = ma.fields.List(ma.fields.Nested(ChannelTemplateSchema))
+
+
+class ProviderUnavailable(Problem):
+    """The channel's provider could not answer (502)."""
+
+    status, code, title = 502, "provider_unavailable", "The provider did not answer"
 
 
 ChannelPage = page_schema(ChannelSchema, "ChannelPage")
@@ -94,3 +115,18 @@ class ChannelItem(MethodView):
     def delete(self, channel_id):
         """Disconnect a channel, deleting its conversations and messages."""
         service.delete_channel(g.db, g.principal.tenant, service.get_channel(g.db, channel_id))
+
+
+@blp.route("/<uuid:channel_id>/templates")
+class ChannelTemplates(MethodView):
+    @auth_required()
+    @blp.response(200, ChannelTemplateListSchema)
+    @blp.alt_response(502, description="The provider could not be reached or refused to list the templates")
+    def get(self, channel_id):
+        """The channel's approved message templates and their variables (what may start a conversation)."""
+        channel = service.get_channel(g.db, channel_id)
+        try:
+            templates = adapter_for(channel.type).list_templates(context(channel))
+        except Exception as exc:  # the provider's failure, whatever the plugin raises
+            raise ProviderUnavailable(f"{channel.type} did not list its templates ({type(exc).__name__})") from exc
+        return {"items": templates}
