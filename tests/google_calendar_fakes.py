@@ -40,7 +40,12 @@ def fixture(name: str) -> dict:
 
 
 class GoogleFake(HttpMockSequence):
-    """Answers Google's token endpoint itself (every time) and API calls from the queued responses."""
+    """Answers Google's token endpoint itself (every time) and API calls from the queued responses.
+
+    google-auth also looks up the service account's Regional Access Boundary
+    after a token refresh, in a background thread on a copy of the transport;
+    that lookup is answered too and never takes a queued response.
+    """
 
     def __init__(self) -> None:
         super().__init__([])
@@ -57,6 +62,8 @@ class GoogleFake(HttpMockSequence):
             self.token_requests.append(parse_qs(body.decode() if isinstance(body, bytes) else body))
             status, answer = self.token_response
             return httplib2.Response({"status": str(status), "content-type": "application/json"}), json.dumps(answer).encode()
+        if uri.endswith("/allowedLocations"):  # google-auth's Regional Access Boundary lookup, after a token refresh
+            return httplib2.Response({"status": "200", "content-type": "application/json"}), (FIXTURES / "allowed_locations.json").read_bytes()
         assert self._iterable, f"unexpected call to Google: {method} {uri}"
         return super().request(uri, method, body, headers, redirections, connection_type)
 
