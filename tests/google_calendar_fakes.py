@@ -57,6 +57,11 @@ class GoogleFake(HttpMockSequence):
         self._iterable.append(({"status": str(status), "content-type": "application/json"}, json.dumps(body)))
         return self
 
+    def fail(self, error: Exception) -> GoogleFake:
+        """Make the next API call raise ``error`` (a network failure)."""
+        self._iterable.append(error)
+        return self
+
     def request(self, uri, method="GET", body=None, headers=None, redirections=1, connection_type=None):
         if uri == TOKEN_URI:
             self.token_requests.append(parse_qs(body.decode() if isinstance(body, bytes) else body))
@@ -65,6 +70,9 @@ class GoogleFake(HttpMockSequence):
         if uri.endswith("/allowedLocations"):  # google-auth's Regional Access Boundary lookup, after a token refresh
             return httplib2.Response({"status": "200", "content-type": "application/json"}), (FIXTURES / "allowed_locations.json").read_bytes()
         assert self._iterable, f"unexpected call to Google: {method} {uri}"
+        if isinstance(self._iterable[0], Exception):
+            self.request_sequence.append((uri, method, body, headers))
+            raise self._iterable.pop(0)
         return super().request(uri, method, body, headers, redirections, connection_type)
 
     @property
@@ -141,21 +149,25 @@ def today() -> dt.date:
 
 
 def workday(weeks_ahead: int = 3, weekday: int = 1) -> dt.date:
-    """A business day (Monday=0) some weeks ahead that is no national holiday (and no Carnival)."""
+    """A day (Monday=0) some weeks ahead in a week without national holidays (nor Carnival, Corpus Christi)."""
     day = today() + dt.timedelta(weeks=weeks_ahead)
     day += dt.timedelta(days=(weekday - day.weekday()) % 7)
-    while day in national_holidays(day.year, optional=True):
+    while _holiday_week(day):
         day += dt.timedelta(weeks=1)
     return day
+
+
+def _holiday_week(day: dt.date) -> bool:
+    monday = day - dt.timedelta(days=day.weekday())
+    week = [monday + dt.timedelta(days=n) for n in range(7)]
+    return any(d in national_holidays(d.year, optional=True) for d in week)
 
 
 def configured(tenant_factory, key: str | None, **settings):
     """A company with the plugin enabled and set up (two consultants unless told otherwise)."""
     company = tenant_factory()
     assert company.post("/api/v1/plugins/google-calendar/enable").status_code == 200
-    body = {"consultants": CONSULTANTS, **settings}
-    if key is not None:
-        body["service_account_json"] = key
+    body = {"consultants": CONSULTANTS, **({"service_account_json": key} if key else {}), **settings}
     saved = company.put(SETTINGS, json=body)
     assert saved.status_code == 200, saved.get_json()
     return company

@@ -120,7 +120,7 @@ class CalendarClient:
     def insert_event(self, calendar_id: str, event: dict) -> dict:
         """Create ``event`` on ``calendar_id`` (``events.insert``, never retried); Google's event resource."""
         request = self._service.events().insert(calendarId=calendar_id, body=event, sendUpdates="none")
-        return self._execute(request, "create the event", retries=0)
+        return self._execute(request, "create the event", retries=0, unanswered=f"it may have been created: look at {calendar_id} before booking again")
 
     def list_events(self, calendar_id: str, start: dt.datetime, end: dt.datetime, time_zone: str) -> list[dict]:
         """Events of ``calendar_id`` overlapping ``start``-``end``, recurring ones expanded, by start time."""
@@ -143,7 +143,8 @@ class CalendarClient:
                 break
         return items
 
-    def _execute(self, request, action: str, retries: int) -> dict:
+    def _execute(self, request, action: str, retries: int, unanswered: str = "try again") -> dict:
+        """Run ``request``; ``unanswered`` tells the caller what to do when Google could not be reached."""
         try:
             return request.execute(num_retries=retries)
         except HttpError as exc:
@@ -156,7 +157,7 @@ class CalendarClient:
             ) from None
         except (*_NETWORK_ERRORS, GoogleApiError) as exc:
             log.warning("google calendar unreachable", extra={"error": type(exc).__name__, "action": action})
-            raise CalendarUnavailable(f"Google Calendar could not be reached to {action}; try again") from None
+            raise CalendarUnavailable(f"Google Calendar could not be reached to {action}; {unanswered}") from None
 
     def _explain(self, exc: HttpError, action: str) -> str:
         if exc.status_code in (403, 404):
