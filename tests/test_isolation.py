@@ -74,6 +74,9 @@ RESOURCES: dict[str, Resource] = {
     "message_id": Resource("/api/v1/conversations/{conversation_id}/messages"),
     "contact_id": Resource("/api/v1/contacts", lambda n: {"name": f"a-secret-contact-{n}", "phone": "+5511990000002"}),
     "note_id": Resource("/api/v1/contacts/{contact_id}/notes", lambda n: {"text": f"a-secret-note-{n}"}),
+    "document_id": Resource(
+        "/api/v1/ai/knowledge", lambda n: {"title": f"a-secret-document-{n}", "text": f"a-secret-knowledge-{n}"}
+    ),
     "subscription_id": Resource(
         "/api/v1/webhook-subscriptions",
         lambda n: {"url": f"https://a-secret-hook-{n}.invalid/in", "events": ["message.sent"], "active": False},

@@ -24,6 +24,18 @@ from atrium.db.base import TenantBase, TimestampMixin
 from atrium.db.session import public_session, tenant_session
 from atrium.errors import Conflict, Forbidden, Invalid, NotFound, Problem, Unauthorized
 from atrium.plugins.ai_tools import AITool, AIToolContext, ai_tools
+from atrium.plugins.domain import (
+    after_commit,
+    conversation_info,
+    conversation_messages,
+    emit_event,
+    record_activity,
+    save_handoff_summary,
+    send_text,
+    set_conversation_ai,
+    tenant_config,
+    update_contact,
+)
 from atrium.plugins.hookspecs import hookimpl
 from atrium.tenancy.context import TenantRef, current_tenant, tenant_context
 from atrium.workers.actors import actor
@@ -35,6 +47,15 @@ def plugin_settings(session, plugin_id: str) -> dict:
     from atrium.plugins.service import get_settings_for_plugin
 
     return get_settings_for_plugin(session, plugin_id)
+
+
+def save_plugin_settings(session, plugin_id: str, settings: dict) -> dict:
+    """Validate ``settings`` against the plugin's schema and store them as the current tenant's (as
+    ``PUT /api/v1/plugins/<id>/settings`` does); returns them with secrets masked. ``Invalid`` names
+    the offending field."""
+    from atrium.plugins.service import put_settings
+
+    return put_settings(session, plugin_id, settings)
 
 
 def receive_inbound(channel_type: str, channel_id, body: bytes) -> str | None:
@@ -51,37 +72,48 @@ __all__ = [
     "AIToolContext",
     "ChannelAdapter",
     "ChannelContext",
+    "Conflict",
     "ContactInfo",
+    "Forbidden",
     "Identity",
     "InboundMessage",
-    "OutboundMessage",
-    "SendError",
-    "SendResult",
-    "StatusUpdate",
-    "Template",
-    "Conflict",
-    "Forbidden",
     "Invalid",
     "NotFound",
+    "OutboundMessage",
     "PageArgs",
     "PeriodicJob",
     "Principal",
     "Problem",
     "Schema",
+    "SendError",
+    "SendResult",
+    "StatusUpdate",
+    "Template",
     "TenantBase",
     "TenantRef",
     "TimestampMixin",
     "Unauthorized",
     "actor",
+    "after_commit",
     "ai_tools",
     "auth_required",
+    "conversation_info",
+    "conversation_messages",
     "current_tenant",
+    "emit_event",
     "hookimpl",
     "page_schema",
     "paginate",
     "plugin_settings",
     "public_session",
     "receive_inbound",
+    "record_activity",
+    "save_handoff_summary",
+    "save_plugin_settings",
+    "send_text",
+    "set_conversation_ai",
+    "tenant_config",
     "tenant_context",
     "tenant_session",
+    "update_contact",
 ]

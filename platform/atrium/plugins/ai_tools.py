@@ -73,7 +73,10 @@ class AITool:
 
     def openai_spec(self) -> dict[str, Any]:
         """The tool as the OpenAI chat completions API expects it."""
-        return {"type": "function", "function": {"name": self.name, "description": self.description, "parameters": self.parameters}}
+        return {
+            "type": "function",
+            "function": {"name": self.name, "description": self.description, "parameters": self.parameters},
+        }
 
 
 def ai_tools(tenant: TenantRef) -> list[AITool]:
@@ -85,9 +88,13 @@ def ai_tools(tenant: TenantRef) -> list[AITool]:
     for contributed in get_plugin_manager().call("register_ai_tools", plugin_ids=enabled_plugin_ids(tenant.id)):
         for tool in contributed:
             if not isinstance(tool, AITool):
-                log.warning("register_ai_tools returned something that is not an AITool", extra={"tool": repr(tool)[:100]})
+                log.warning(
+                    "register_ai_tools returned something that is not an AITool", extra={"tool": repr(tool)[:100]}
+                )
             elif tool.name in tools:
-                log.warning("two plugins contribute an AI tool with the same name; keeping the first", extra={"tool": tool.name})
+                log.warning(
+                    "two plugins contribute an AI tool with the same name; keeping the first", extra={"tool": tool.name}
+                )
             else:
                 tools[tool.name] = tool
     return list(tools.values())
