@@ -7,26 +7,34 @@ import uuid
 from contextlib import contextmanager
 
 from sqlalchemy import text
-
-from atrium.plugins import AIToolContext, Invalid, TenantRef, ai_tools, public_session, tenant_context, tenant_session
-from google_calendar_fakes import (  # noqa: F401 (fixtures)
+from test_google_calendar_support import (
     at,
     busy_answer,
     configured,
     fixture,
     free_answer,
-    google,
-    service_account,
     today,
     workday,
 )
 
-LEAD = {"contact_id": str(uuid.uuid4()), "name": "Maria Souza", "phone": "+5511988887777", "interest": "MBA em Gestão", "answers": {"graduation": "Administração, 2019"}}
+from atrium.plugins import AIToolContext, Invalid, TenantRef, ai_tools, public_session, tenant_context, tenant_session
+
+pytest_plugins = ("test_google_calendar_support",)  # fixtures: google, service_account
+
+LEAD = {
+    "contact_id": str(uuid.uuid4()),
+    "name": "Maria Souza",
+    "phone": "+5511988887777",
+    "interest": "MBA em Gestão",
+    "answers": {"graduation": "Administração, 2019"},
+}
 
 
 def tenant_of(company) -> TenantRef:
     with public_session() as db:
-        slug, schema = db.execute(text("SELECT slug, schema_name FROM public.tenants WHERE id = :id"), {"id": company.tenant_id}).one()
+        slug, schema = db.execute(
+            text("SELECT slug, schema_name FROM public.tenants WHERE id = :id"), {"id": company.tenant_id}
+        ).one()
     return TenantRef(uuid.UUID(company.tenant_id), slug, schema)
 
 
@@ -59,7 +67,7 @@ def test_free_slots_for_the_context_are_a_few_per_day_over_the_next_week(tenant_
 
     starts = [dt.datetime.fromisoformat(s["start"]) for s in result["slots"]]
     assert result["time_zone"] == "America/Sao_Paulo"
-    assert starts and all(s > dt.datetime.now(dt.timezone.utc) for s in starts)
+    assert starts and all(s > dt.datetime.now(dt.UTC) for s in starts)
     per_day = {}
     for start in starts:
         per_day.setdefault(start.date(), []).append(start)
@@ -81,8 +89,18 @@ def test_free_slots_of_a_day_for_the_consultant_the_lead_asked_for(tenant_factor
         result = tools["get_free_slots"].handler(context, {"date": day.isoformat(), "consultant_id": "bruno"})
 
     assert result["slots"] == [
-        {"start": at(day, "17:00").isoformat(), "end": at(day, "17:30").isoformat(), "consultant_id": "bruno", "consultants": ["Bruno Costa"]},
-        {"start": at(day, "17:30").isoformat(), "end": at(day, "18:00").isoformat(), "consultant_id": "bruno", "consultants": ["Bruno Costa"]},
+        {
+            "start": at(day, "17:00").isoformat(),
+            "end": at(day, "17:30").isoformat(),
+            "consultant_id": "bruno",
+            "consultants": ["Bruno Costa"],
+        },
+        {
+            "start": at(day, "17:30").isoformat(),
+            "end": at(day, "18:00").isoformat(),
+            "consultant_id": "bruno",
+            "consultants": ["Bruno Costa"],
+        },
     ]
 
 
@@ -107,19 +125,29 @@ def test_book_meeting_books_for_the_conversations_lead_and_returns_the_booking(t
     event = google.calls[-1]["body"]
     assert event["summary"] == "Reunião com Maria Souza"
     assert "+5511988887777" in event["description"]
-    assert "Interesse: MBA em Gestão" in event["description"] and "graduation: Administração, 2019" in event["description"]
+    assert (
+        "Interesse: MBA em Gestão" in event["description"] and "graduation: Administração, 2019" in event["description"]
+    )
     with agent(company) as (_, context):
         assert context.session.scalar(text("SELECT count(*) FROM google_calendar_bookings")) == 1
 
 
-def test_a_slot_taken_meanwhile_comes_back_as_an_error_with_the_days_free_slots(tenant_factory, google, service_account):
-    company = configured(tenant_factory, service_account, consultants=[{"id": "ana", "name": "Ana Lima", "calendar_id": "ana@example.com"}])
+def test_a_slot_taken_meanwhile_comes_back_as_an_error_with_the_days_free_slots(
+    tenant_factory, google, service_account
+):
+    company = configured(
+        tenant_factory,
+        service_account,
+        consultants=[{"id": "ana", "name": "Ana Lima", "calendar_id": "ana@example.com"}],
+    )
     day = workday(weekday=3)
     taken = [(at(day, "09:00"), at(day, "17:00"))]
     google.reply(busy_answer({"ana@example.com": taken})).reply(busy_answer({"ana@example.com": taken}))
 
     with agent(company) as (tools, context):
-        result = tools["book_meeting"].handler(context, {"start": at(day, "10:00").isoformat(), "summary": "Quer o MBA"})
+        result = tools["book_meeting"].handler(
+            context, {"start": at(day, "10:00").isoformat(), "summary": "Quer o MBA"}
+        )
 
     assert result["error"] == "this slot is no longer free; choose another one"
     assert [s["start"] for s in result["slots"]] == [at(day, "17:00").isoformat(), at(day, "17:30").isoformat()]

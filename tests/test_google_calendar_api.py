@@ -11,9 +11,7 @@ import pytest
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 from sqlalchemy import text
-
-from atrium.db.session import public_session, tenant_session
-from google_calendar_fakes import (  # noqa: F401 (fixtures)
+from test_google_calendar_support import (
     CONSULTANTS,
     SETTINGS,
     TOKEN_URI,
@@ -22,11 +20,13 @@ from google_calendar_fakes import (  # noqa: F401 (fixtures)
     configured,
     fixture,
     free_answer,
-    google,
     make_key,
-    service_account,
     workday,
 )
+
+from atrium.db.session import public_session, tenant_session
+
+pytest_plugins = ("test_google_calendar_support",)  # fixtures: google, service_account
 
 CALENDAR = "/api/v1/calendar"
 
@@ -44,7 +44,11 @@ def test_every_route_answers_404_until_the_company_enables_the_plugin(tenant_fac
         ("GET", f"{CALENDAR}/slots?date={day}", None),
         ("GET", f"{CALENDAR}/agenda", None),
         ("GET", f"{CALENDAR}/holidays", None),
-        ("POST", f"{CALENDAR}/book", {"start": f"{day}T10:00:00-03:00", "lead": {"name": "Maria", "phone": "11988887777"}}),
+        (
+            "POST",
+            f"{CALENDAR}/book",
+            {"start": f"{day}T10:00:00-03:00", "lead": {"name": "Maria", "phone": "11988887777"}},
+        ),
     ]
     for method, url, body in routes:
         response = company.request(method, url, json=body)
@@ -66,7 +70,9 @@ def test_the_service_account_key_is_encrypted_at_rest_and_never_returned(tenant_
     with public_session() as db:
         schema = db.scalar(text("SELECT schema_name FROM public.tenants WHERE id = :id"), {"id": company.tenant_id})
     with tenant_session(schema) as db:
-        stored = db.execute(text("SELECT settings::text, secrets FROM plugin_settings WHERE plugin_id = 'google-calendar'")).one()
+        stored = db.execute(
+            text("SELECT settings::text, secrets FROM plugin_settings WHERE plugin_id = 'google-calendar'")
+        ).one()
     assert "BEGIN PRIVATE KEY" not in stored[0] + stored[1] and "agenda@acme-123" not in stored[1]
 
     consultants = company.get(f"{CALENDAR}/consultants")
@@ -98,7 +104,7 @@ def test_the_key_signs_a_jwt_for_the_calendar_scope_and_its_token_authorises_the
     assert claims["iss"] == json.loads(key)["client_email"]
     assert claims["aud"] == TOKEN_URI
     assert claims["scope"] == "https://www.googleapis.com/auth/calendar"
-    (_, _, _, headers), = google.request_sequence
+    ((_, _, _, headers),) = google.request_sequence
     assert headers["authorization"] == "Bearer " + fixture("token.json")["access_token"]
 
 
@@ -143,7 +149,11 @@ def test_settings_the_schema_refuses_are_422s(tenant_factory):
 def test_google_failures_are_502_calendar_unavailable_never_500(tenant_factory, google, service_account):
     company = configured(tenant_factory, service_account)
     day = workday(weekday=1)
-    book = {"start": at(day, "10:00").isoformat(), "lead": {"name": "Maria", "phone": "11988887777"}, "consultant": "ana"}
+    book = {
+        "start": at(day, "10:00").isoformat(),
+        "lead": {"name": "Maria", "phone": "11988887777"},
+        "consultant": "ana",
+    }
 
     google.reply(fixture("error_403.json"), status=403)
     refused = slots_of(company, day)
@@ -189,7 +199,11 @@ def test_the_agenda_shows_each_consultants_week_with_events_and_free_slots(tenan
 
     assert response.status_code == 200, response.get_json()
     agenda = response.get_json()
-    assert (agenda["week"], agenda["start"], agenda["end"]) == (f"{year}-W{week:02d}", monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat())
+    assert (agenda["week"], agenda["start"], agenda["end"]) == (
+        f"{year}-W{week:02d}",
+        monday.isoformat(),
+        (monday + dt.timedelta(days=6)).isoformat(),
+    )
     assert agenda["time_zone"] == "America/Sao_Paulo"
     ana, bruno = agenda["consultants"]
     assert (bruno["id"], bruno["events"], bruno["days"]) == ("bruno", [], []) and bruno["error"]
@@ -202,7 +216,13 @@ def test_the_agenda_shows_each_consultants_week_with_events_and_free_slots(tenan
     assert ana["events"][0]["html_link"].startswith("https://www.google.com/calendar/event?eid=")
     days = {d["date"]: d for d in ana["days"]}
     assert len(days) == 7
-    assert days[monday.isoformat()] | {"slots": None} == {"date": monday.isoformat(), "free_slots": 18, "total_slots": 18, "level": "many", "slots": None}
+    assert days[monday.isoformat()] | {"slots": None} == {
+        "date": monday.isoformat(),
+        "free_slots": 18,
+        "total_slots": 18,
+        "level": "many",
+        "slots": None,
+    }
     assert days[tuesday.isoformat()]["free_slots"] == 17
     assert at(tuesday, "10:00").isoformat() not in [s["start"] for s in days[tuesday.isoformat()]["slots"]]
     saturday = (monday + dt.timedelta(days=5)).isoformat()

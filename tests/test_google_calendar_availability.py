@@ -24,17 +24,33 @@ def test_slots_start_at_least_the_minimum_notice_after_now():
 
 
 def test_business_hours_are_local_wall_clock_times_across_daylight_saving_changes():
-    config = load_config({"time_zone": "America/New_York", "business_hours": {"fri": [{"start": "09:00", "end": "10:00"}], "mon": [{"start": "09:00", "end": "10:00"}]}})
+    config = load_config(
+        {
+            "time_zone": "America/New_York",
+            "business_hours": {
+                "fri": [{"start": "09:00", "end": "10:00"}],
+                "mon": [{"start": "09:00", "end": "10:00"}],
+            },
+        }
+    )
 
     before = day_slots(config, dt.date(2030, 3, 8))  # Friday, EST
     after = day_slots(config, dt.date(2030, 3, 11))  # Monday, EDT (clocks moved on Sunday the 10th)
 
-    assert [s.astimezone(config.zone).isoformat() for s, _ in before] == ["2030-03-08T09:00:00-05:00", "2030-03-08T09:30:00-05:00"]
-    assert [s.astimezone(config.zone).isoformat() for s, _ in after] == ["2030-03-11T09:00:00-04:00", "2030-03-11T09:30:00-04:00"]
+    assert [s.astimezone(config.zone).isoformat() for s, _ in before] == [
+        "2030-03-08T09:00:00-05:00",
+        "2030-03-08T09:30:00-05:00",
+    ]
+    assert [s.astimezone(config.zone).isoformat() for s, _ in after] == [
+        "2030-03-11T09:00:00-04:00",
+        "2030-03-11T09:30:00-04:00",
+    ]
 
 
 def test_business_hours_until_midnight_and_overlapping_intervals():
-    config = load_config({"business_hours": {"tue": [{"start": "22:00", "end": "24:00"}, {"start": "23:00", "end": "24:00"}]}})
+    config = load_config(
+        {"business_hours": {"tue": [{"start": "22:00", "end": "24:00"}, {"start": "23:00", "end": "24:00"}]}}
+    )
 
     slots = day_slots(config, dt.date(2030, 3, 12))
 
@@ -46,7 +62,10 @@ def test_levels_and_busy_minutes():
     assert [level(free, 18) for free in (0, 1, 3, 4, 8, 9, 18)] == [None, "few", "few", "some", "some", "many", "many"]
     nine = dt.datetime(2030, 3, 12, 9, tzinfo=SP)
     windows = [(nine, nine + dt.timedelta(hours=9))]
-    busy = [(nine - dt.timedelta(hours=1), nine + dt.timedelta(hours=1)), (nine + dt.timedelta(hours=8), nine + dt.timedelta(hours=10))]
+    busy = [
+        (nine - dt.timedelta(hours=1), nine + dt.timedelta(hours=1)),
+        (nine + dt.timedelta(hours=8), nine + dt.timedelta(hours=10)),
+    ]
     assert busy_minutes(busy, windows) == 120
 
 

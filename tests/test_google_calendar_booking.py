@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from google_calendar_fakes import (  # noqa: F401 (fixtures)
+from test_google_calendar_support import (
     at,
     busy_answer,
     configured,
     fixture,
     free_answer,
-    google,
-    service_account,
     workday,
 )
+
+pytest_plugins = ("test_google_calendar_support",)  # fixtures: google, service_account
 
 BOOK = "/api/v1/calendar/book"
 SLOTS = "/api/v1/calendar/slots"
@@ -77,7 +77,10 @@ def test_round_robin_alternates_between_free_consultants(tenant_factory, google,
     chosen = []
     for hhmm in ("09:00", "09:30", "10:00", "10:30"):
         google.reply(free_answer()).reply(fixture("event_inserted.json"))
-        response = company.post(BOOK, json={"start": at(day, hhmm).isoformat(), "lead": {**LEAD, "phone": f"+55119{hhmm[:2]}{hhmm[3:]}0000"}})
+        response = company.post(
+            BOOK,
+            json={"start": at(day, hhmm).isoformat(), "lead": {**LEAD, "phone": f"+55119{hhmm[:2]}{hhmm[3:]}0000"}},
+        )
         assert response.status_code == 201, response.get_json()
         chosen.append(response.get_json()["consultant"]["id"])
 
@@ -120,11 +123,15 @@ def test_least_busy_picks_the_consultant_with_the_freer_day(tenant_factory, goog
         )
     )
     google.reply(fixture("event_inserted.json"))
-    second = company.post(BOOK, json={"start": at(day, "13:00").isoformat(), "lead": {"name": "João", "phone": "11977776666"}})
+    second = company.post(
+        BOOK, json={"start": at(day, "13:00").isoformat(), "lead": {"name": "João", "phone": "11977776666"}}
+    )
     assert second.get_json()["consultant"]["id"] == "ana"
 
 
-def test_asking_again_for_the_same_slot_returns_the_booking_instead_of_a_second_event(tenant_factory, google, service_account):
+def test_asking_again_for_the_same_slot_returns_the_booking_instead_of_a_second_event(
+    tenant_factory, google, service_account
+):
     company = configured(tenant_factory, service_account)
     day = workday(weekday=1, weeks_ahead=4)
     google.reply(free_answer()).reply(fixture("event_inserted.json"))
@@ -133,7 +140,11 @@ def test_asking_again_for_the_same_slot_returns_the_booking_instead_of_a_second_
     consultant = first.get_json()["consultant"]["id"]
     calendar_id = f"{consultant}@example.com"
 
-    google.reply(busy_answer({"ana@example.com": [], "bruno@example.com": [], calendar_id: [(at(day, "16:00"), at(day, "16:30"))]}))
+    google.reply(
+        busy_answer(
+            {"ana@example.com": [], "bruno@example.com": [], calendar_id: [(at(day, "16:00"), at(day, "16:30"))]}
+        )
+    )
     again = company.post(BOOK, json={"start": f"{day}T16:00:00", "lead": {"name": "Maria", "phone": "5511988887777"}})
 
     assert again.status_code == 200, again.get_json()

@@ -5,18 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from google_calendar_fakes import (  # noqa: F401 (fixtures)
+from test_google_calendar_support import (
     CONSULTANTS,
     at,
     busy_answer,
     configured,
-    fixture,
     free_answer,
-    google,
-    service_account,
     today,
     workday,
 )
+
+pytest_plugins = ("test_google_calendar_support",)  # fixtures: google, service_account
 
 SLOTS = "/api/v1/calendar/slots"
 DATES = "/api/v1/calendar/dates"
@@ -27,10 +26,18 @@ def starts(response) -> list[str]:
     return [s["start"] for s in response.get_json()["slots"]]
 
 
-def test_free_slots_are_business_hours_minus_busy_periods_in_the_company_time_zone(tenant_factory, google, service_account):
-    company = configured(tenant_factory, service_account, business_hours={"tue": [{"start": "09:00", "end": "12:00"}, {"start": "14:00", "end": "16:00"}]})
+def test_free_slots_are_business_hours_minus_busy_periods_in_the_company_time_zone(
+    tenant_factory, google, service_account
+):
+    company = configured(
+        tenant_factory,
+        service_account,
+        business_hours={"tue": [{"start": "09:00", "end": "12:00"}, {"start": "14:00", "end": "16:00"}]},
+    )
     day = workday(weekday=1)
-    google.reply(busy_answer({"ana@example.com": [(at(day, "10:00"), at(day, "11:00")), (at(day, "14:15"), at(day, "14:45"))]}))
+    google.reply(
+        busy_answer({"ana@example.com": [(at(day, "10:00"), at(day, "11:00")), (at(day, "14:15"), at(day, "14:45"))]})
+    )
 
     slots = company.get(SLOTS, query_string={"date": day.isoformat(), "consultant": "ana"})
 
@@ -54,9 +61,16 @@ def test_a_slot_is_offered_while_any_consultant_is_free_and_names_them(tenant_fa
     company = configured(tenant_factory, service_account, business_hours={"wed": [{"start": "09:00", "end": "10:30"}]})
     day = workday(weekday=2)
     # Busy periods as Google may also give them: in UTC.
-    ana_busy = (at(day, "09:00").astimezone(dt.timezone.utc), at(day, "09:30").astimezone(dt.timezone.utc))
+    ana_busy = (at(day, "09:00").astimezone(dt.UTC), at(day, "09:30").astimezone(dt.UTC))
     answer = busy_answer({"bruno@example.com": [(at(day, "09:00"), at(day, "10:30"))]})
-    answer["calendars"]["ana@example.com"] = {"busy": [{"start": ana_busy[0].isoformat().replace("+00:00", "Z"), "end": ana_busy[1].isoformat().replace("+00:00", "Z")}]}
+    answer["calendars"]["ana@example.com"] = {
+        "busy": [
+            {
+                "start": ana_busy[0].isoformat().replace("+00:00", "Z"),
+                "end": ana_busy[1].isoformat().replace("+00:00", "Z"),
+            }
+        ]
+    }
     google.reply(answer)
 
     body = company.get(SLOTS, query_string={"date": day.isoformat()}).get_json()
@@ -70,7 +84,14 @@ def test_a_slot_is_offered_while_any_consultant_is_free_and_names_them(tenant_fa
 
 def test_weekends_and_holidays_have_no_slots_and_google_is_not_asked(tenant_factory, google, service_account):
     day = workday(weekday=3)
-    company = configured(tenant_factory, service_account, holidays=[day.isoformat()], business_hours={d: [{"start": "09:00", "end": "18:00"}] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")})
+    company = configured(
+        tenant_factory,
+        service_account,
+        holidays=[day.isoformat()],
+        business_hours={
+            d: [{"start": "09:00", "end": "18:00"}] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+        },
+    )
     saturday = day + dt.timedelta(days=2)
     christmas = dt.date(today().year + 1, 12, 25)
 
@@ -80,7 +101,13 @@ def test_weekends_and_holidays_have_no_slots_and_google_is_not_asked(tenant_fact
 
 
 def test_weekends_open_when_not_skipped_and_slot_length_follows_the_settings(tenant_factory, google, service_account):
-    company = configured(tenant_factory, service_account, skip_weekends=False, slot_minutes=45, business_hours={"sat": [{"start": "09:00", "end": "11:50"}]})
+    company = configured(
+        tenant_factory,
+        service_account,
+        skip_weekends=False,
+        slot_minutes=45,
+        business_hours={"sat": [{"start": "09:00", "end": "11:50"}]},
+    )
     saturday = workday(weekday=5)
     google.reply(free_answer("ana@example.com"))
 
@@ -93,7 +120,12 @@ def test_weekends_open_when_not_skipped_and_slot_length_follows_the_settings(ten
 
 def test_another_time_zone_lays_hours_out_in_its_own_local_time(tenant_factory, google, service_account):
     manaus = ZoneInfo("America/Manaus")
-    company = configured(tenant_factory, service_account, time_zone="America/Manaus", business_hours={"thu": [{"start": "08:00", "end": "09:00"}]})
+    company = configured(
+        tenant_factory,
+        service_account,
+        time_zone="America/Manaus",
+        business_hours={"thu": [{"start": "08:00", "end": "09:00"}]},
+    )
     day = workday(weekday=3)
     google.reply(busy_answer({"ana@example.com": [(at(day, "08:00", manaus), at(day, "08:30", manaus))]}))
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from atrium.plugins import hookimpl
-
 from atrium_google_calendar import models  # noqa: F401 (its table joins the tenant metadata whenever the plugin loads)
 from atrium_google_calendar.settings import PLUGIN_ID, SETTINGS_SCHEMA
 

@@ -15,17 +15,20 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from atrium.plugins import Invalid, Schema, auth_required, plugin_settings
-
 from atrium_google_calendar.google import service_account_email
 from atrium_google_calendar.holidays import national_holidays
 from atrium_google_calendar.scheduling import MAX_DAYS, Calendar, Lead, Offer
 from atrium_google_calendar.settings import PLUGIN_ID, Consultant, load_config
 
-blp = Blueprint(PLUGIN_ID, __name__, url_prefix="/calendar", description="Google Calendar: consultants' availability and booking")
+blp = Blueprint(
+    PLUGIN_ID, __name__, url_prefix="/calendar", description="Google Calendar: consultants' availability and booking"
+)
 
 WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 ConsultantArg = ma.fields.String(
-    load_default=None, validate=ma.validate.Length(max=40), metadata={"description": "A consultant id; every consultant when absent"}
+    load_default=None,
+    validate=ma.validate.Length(max=40),
+    metadata={"description": "A consultant id; every consultant when absent"},
 )
 
 
@@ -89,10 +92,17 @@ class GoogleCalendarLeadSchema(Schema):
 
 
 class GoogleCalendarBookSchema(Schema):
-    consultant = ma.fields.String(load_default=None, allow_none=True, metadata={"description": "Absent: chosen by the company's strategy"})
-    start = ma.fields.DateTime(required=True, metadata={"description": "A free slot's start; without an offset it is read in the company's time zone"})
+    consultant = ma.fields.String(
+        load_default=None, allow_none=True, metadata={"description": "Absent: chosen by the company's strategy"}
+    )
+    start = ma.fields.DateTime(
+        required=True,
+        metadata={"description": "A free slot's start; without an offset it is read in the company's time zone"},
+    )
     lead = ma.fields.Nested(GoogleCalendarLeadSchema, required=True)
-    summary = ma.fields.String(load_default="", metadata={"description": "What the meeting is about (goes in the event description)"})
+    summary = ma.fields.String(
+        load_default="", metadata={"description": "What the meeting is about (goes in the event description)"}
+    )
 
 
 class GoogleCalendarBookingSchema(Schema):
@@ -102,11 +112,15 @@ class GoogleCalendarBookingSchema(Schema):
     start = ma.fields.DateTime()
     end = ma.fields.DateTime()
     time_zone = ma.fields.String()
-    repeated = ma.fields.Boolean(metadata={"description": "True when this lead already had this slot booked (no new event)"})
+    repeated = ma.fields.Boolean(
+        metadata={"description": "True when this lead already had this slot booked (no new event)"}
+    )
 
 
 class GoogleCalendarAgendaArgs(Schema):
-    week = ma.fields.String(load_default=None, metadata={"description": "ISO week, e.g. 2026-W48; the current week when absent"})
+    week = ma.fields.String(
+        load_default=None, metadata={"description": "ISO week, e.g. 2026-W48; the current week when absent"}
+    )
     consultant = ConsultantArg
 
 
@@ -181,7 +195,11 @@ class Consultants(MethodView):
         settings = plugin_settings(g.db, PLUGIN_ID)
         consultants = load_config(settings).consultants
         items = [{"id": c.id, "name": c.name, "calendar_id": c.calendar_id, "email": c.email} for c in consultants]
-        return {"items": items, "next_cursor": None, "share_with": service_account_email(settings.get("service_account_json"))}
+        return {
+            "items": items,
+            "next_cursor": None,
+            "share_with": service_account_email(settings.get("service_account_json")),
+        }
 
 
 @blp.route("/dates")
@@ -208,7 +226,11 @@ class Slots(MethodView):
         """Free slots of a day, each with the consultants free during it."""
         calendar = Calendar.of(g.db)
         offers = calendar.free_slots(args["date"], args["consultant"])
-        return {"date": args["date"], "time_zone": calendar.config.zone.key, "slots": [offer_payload(calendar, o) for o in offers]}
+        return {
+            "date": args["date"],
+            "time_zone": calendar.config.zone.key,
+            "slots": [offer_payload(calendar, o) for o in offers],
+        }
 
 
 @blp.route("/book")
@@ -216,8 +238,12 @@ class Book(MethodView):
     @auth_required()
     @blp.arguments(GoogleCalendarBookSchema)
     @blp.response(201, GoogleCalendarBookingSchema)
-    @blp.alt_response(200, schema=GoogleCalendarBookingSchema, description="The lead already had this slot (no new event)")
-    @blp.alt_response(409, description="The slot is no longer free (`slot_unavailable`) or the calendar is not configured")
+    @blp.alt_response(
+        200, schema=GoogleCalendarBookingSchema, description="The lead already had this slot (no new event)"
+    )
+    @blp.alt_response(
+        409, description="The slot is no longer free (`slot_unavailable`) or the calendar is not configured"
+    )
     @blp.alt_response(502, description="Google Calendar unavailable (`calendar_unavailable`)")
     def post(self, data):
         """Book a free slot for a lead: re-checks the calendar, then creates the event."""

@@ -10,7 +10,7 @@ import datetime as dt
 
 from atrium_google_calendar.settings import CalendarConfig
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 Interval = tuple[dt.datetime, dt.datetime]
 
 #: Share of a day's slots still free from which the day shows as "many", then "some"; below, "few".

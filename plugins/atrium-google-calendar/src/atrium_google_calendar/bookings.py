@@ -24,12 +24,16 @@ def lock(session: Session) -> None:
     Two leads taking the same slot at the same moment are then checked and
     booked one after the other, so the second one sees the first one's event.
     """
-    session.execute(text("SELECT pg_advisory_xact_lock(hashtext(current_schema() || :lock))"), {"lock": "/google-calendar/booking"})
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(hashtext(current_schema() || :lock))"), {"lock": "/google-calendar/booking"}
+    )
 
 
 def last_assigned(session: Session) -> dict[str, uuid.UUID]:
     """Each consultant's latest booking id (time-ordered UUIDv7); consultants never booked are absent."""
-    newest_first = func.row_number().over(partition_by=CalendarBooking.consultant_id, order_by=CalendarBooking.id.desc())
+    newest_first = func.row_number().over(
+        partition_by=CalendarBooking.consultant_id, order_by=CalendarBooking.id.desc()
+    )
     ranked = select(CalendarBooking.consultant_id, CalendarBooking.id, newest_first.label("n")).subquery()
     rows = session.execute(select(ranked.c.consultant_id, ranked.c.id).where(ranked.c.n == 1))
     return dict(rows.all())

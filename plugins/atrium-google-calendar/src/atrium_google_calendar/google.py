@@ -120,7 +120,12 @@ class CalendarClient:
     def insert_event(self, calendar_id: str, event: dict) -> dict:
         """Create ``event`` on ``calendar_id`` (``events.insert``, never retried); Google's event resource."""
         request = self._service.events().insert(calendarId=calendar_id, body=event, sendUpdates="none")
-        return self._execute(request, "create the event", retries=0, unanswered=f"it may have been created: look at {calendar_id} before booking again")
+        return self._execute(
+            request,
+            "create the event",
+            retries=0,
+            unanswered=f"it may have been created: look at {calendar_id} before booking again",
+        )
 
     def list_events(self, calendar_id: str, start: dt.datetime, end: dt.datetime, time_zone: str) -> list[dict]:
         """Events of ``calendar_id`` overlapping ``start``-``end``, recurring ones expanded, by start time."""
@@ -170,7 +175,7 @@ class CalendarClient:
 
 def _instant(text: str) -> dt.datetime:
     """An RFC 3339 time from Google as an aware UTC datetime."""
-    return dt.datetime.fromisoformat(text).astimezone(dt.timezone.utc)
+    return dt.datetime.fromisoformat(text).astimezone(dt.UTC)
 
 
 def service_account_email(key_json: str | None) -> str | None:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from atrium.plugins import Conflict, Invalid, plugin_settings
-
 from atrium_google_calendar import bookings
 from atrium_google_calendar.availability import (
     UTC,
@@ -142,7 +141,9 @@ class Calendar:
         """Slots of ``day`` still free for the consultant (or for anyone), from now plus the minimum notice."""
         return self.scan(day, day, self.consultants(consultant_id))[day][1]
 
-    def next_free_slots(self, days: int, consultant_id: str | None = None, per_day: int = 3, limit: int = 12) -> list[Offer]:
+    def next_free_slots(
+        self, days: int, consultant_id: str | None = None, per_day: int = 3, limit: int = 12
+    ) -> list[Offer]:
         """Up to ``limit`` free slots over the next ``days`` days, at most ``per_day`` a day spread over the day."""
         last = self.today + dt.timedelta(days=_days(days) - 1)
         offers: list[Offer] = []
@@ -154,10 +155,15 @@ class Calendar:
         """Days from today within ``days`` that still have a free slot, each with its availability level."""
         last = self.today + dt.timedelta(days=_days(days) - 1)
         scanned = self.scan(self.today, last, self.consultants(consultant_id))
-        out = [DayAvailability(day, len(offers), len(slots), level(len(offers), len(slots))) for day, (slots, offers) in scanned.items()]
+        out = [
+            DayAvailability(day, len(offers), len(slots), level(len(offers), len(slots)))
+            for day, (slots, offers) in scanned.items()
+        ]
         return [d for d in out if d.free]
 
-    def scan(self, first: dt.date, last: dt.date, consultants: tuple[Consultant, ...]) -> dict[dt.date, tuple[list[Interval], list[Offer]]]:
+    def scan(
+        self, first: dt.date, last: dt.date, consultants: tuple[Consultant, ...]
+    ) -> dict[dt.date, tuple[list[Interval], list[Offer]]]:
         """For each day from ``first`` to ``last``: its business slots and the free offers among them (one free/busy call)."""
         days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
         slots = {day: day_slots(self.config, day) for day in days}
@@ -168,7 +174,9 @@ class Calendar:
         busy = self.busy(consultants, wanted[0][0], wanted[-1][1])
         return {day: (slots[day], self._offers(open_slots[day], consultants, busy)) for day in days}
 
-    def busy(self, consultants: tuple[Consultant, ...], start: dt.datetime, end: dt.datetime, strict: bool = True) -> dict[str, list[Interval]]:
+    def busy(
+        self, consultants: tuple[Consultant, ...], start: dt.datetime, end: dt.datetime, strict: bool = True
+    ) -> dict[str, list[Interval]]:
         """Busy periods by consultant id. Calendars Google could not read are left out (logged);
         when none could be read, ``strict`` raises ``CalendarUnavailable``."""
         answer = self.client.freebusy(sorted({c.calendar_id for c in consultants}), start, end, self.config.zone.key)
@@ -210,7 +218,9 @@ class Calendar:
         return week
 
     @staticmethod
-    def _offers(slots: list[Interval], consultants: tuple[Consultant, ...], busy: dict[str, list[Interval]]) -> list[Offer]:
+    def _offers(
+        slots: list[Interval], consultants: tuple[Consultant, ...], busy: dict[str, list[Interval]]
+    ) -> list[Offer]:
         offers = []
         for slot in slots:
             free = tuple(c for c in consultants if c.id in busy and not overlaps(slot, busy[c.id]))
@@ -260,7 +270,9 @@ class Calendar:
         slots = day_slots(self.config, day)
         slot = next((s for s in slots if s[0] == start), None)
         if slot is None:
-            raise Invalid("not a slot of the business schedule (closed day, outside hours or off the slot grid)", field="start")
+            raise Invalid(
+                "not a slot of the business schedule (closed day, outside hours or off the slot grid)", field="start"
+            )
         if not bookable(self.config, [slot], self.now):
             raise Invalid("this slot is past or within the minimum notice", field="start")
 
@@ -268,11 +280,22 @@ class Calendar:
         key = bookings.lead_key(lead.phone)
         earlier = bookings.previous(session, key, start)
         known = {c.id: c for c in self.config.consultants}
-        candidates = tuple({c.id: c for c in (*consultants, *(known[b.consultant_id] for b in earlier if b.consultant_id in known))}.values())
+        candidates = tuple(
+            {
+                c.id: c for c in (*consultants, *(known[b.consultant_id] for b in earlier if b.consultant_id in known))
+            }.values()
+        )
         busy = self.busy(candidates, *day_bounds(self.config, day))
         for booking in earlier:
             if booking.consultant_id in busy and overlaps(slot, busy[booking.consultant_id]):
-                return Booking(booking.event_id, booking.html_link, known[booking.consultant_id], booking.start_at, booking.end_at, True)
+                return Booking(
+                    booking.event_id,
+                    booking.html_link,
+                    known[booking.consultant_id],
+                    booking.start_at,
+                    booking.end_at,
+                    True,
+                )
         free = [c for c in consultants if c.id in busy and not overlaps(slot, busy[c.id])]
         if not free:
             raise Conflict("this slot is no longer free; choose another one", code="slot_unavailable", field="start")
@@ -293,7 +316,9 @@ class Calendar:
         log.info("meeting booked", extra={"consultant": chosen.id, "event_id": row.event_id})
         return Booking(row.event_id, row.html_link, chosen, slot[0], slot[1])
 
-    def _choose(self, session: Session, free: list[Consultant], busy: dict[str, list[Interval]], day: list[Interval]) -> Consultant:
+    def _choose(
+        self, session: Session, free: list[Consultant], busy: dict[str, list[Interval]], day: list[Interval]
+    ) -> Consultant:
         """Round robin: whoever got a booking least recently (never first, in settings order);
         least busy: fewest busy minutes in the day's business hours, ties in round-robin order."""
         last = bookings.last_assigned(session)

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from atrium.plugins import Invalid
-
 from atrium_google_calendar.errors import CalendarNotConfigured
 from atrium_google_calendar.holidays import national_holidays
 
@@ -58,9 +57,18 @@ SETTINGS_SCHEMA = {
             "items": {
                 "type": "object",
                 "properties": {
-                    "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,39}$", "description": "Short key, e.g. 'ana'"},
+                    "id": {
+                        "type": "string",
+                        "pattern": "^[a-z0-9][a-z0-9_-]{0,39}$",
+                        "description": "Short key, e.g. 'ana'",
+                    },
                     "name": {"type": "string", "minLength": 1, "maxLength": 120},
-                    "calendar_id": {"type": "string", "minLength": 3, "maxLength": 254, "description": "Usually the consultant's e-mail"},
+                    "calendar_id": {
+                        "type": "string",
+                        "minLength": 3,
+                        "maxLength": 254,
+                        "description": "Usually the consultant's e-mail",
+                    },
                     "email": {"type": "string", "maxLength": 254, "pattern": "^[^@\\s]+@[^@\\s]+$"},
                 },
                 "required": ["id", "name", "calendar_id"],
@@ -75,8 +83,20 @@ SETTINGS_SCHEMA = {
             "additionalProperties": False,
             "default": DEFAULT_HOURS,
         },
-        "slot_minutes": {"type": "integer", "minimum": 5, "maximum": 480, "default": 30, "title": "Duração da reunião (min)"},
-        "time_zone": {"type": "string", "minLength": 1, "maxLength": 64, "default": "America/Sao_Paulo", "title": "Fuso horário"},
+        "slot_minutes": {
+            "type": "integer",
+            "minimum": 5,
+            "maximum": 480,
+            "default": 30,
+            "title": "Duração da reunião (min)",
+        },
+        "time_zone": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "default": "America/Sao_Paulo",
+            "title": "Fuso horário",
+        },
         "skip_weekends": {"type": "boolean", "default": True, "title": "Pular fins de semana"},
         "national_holidays": {"type": "boolean", "default": True, "title": "Pular feriados nacionais"},
         "optional_holidays": {"type": "boolean", "default": False, "title": "Pular Carnaval e Corpus Christi"},
@@ -87,8 +107,20 @@ SETTINGS_SCHEMA = {
             "items": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
         },
         "assignment": {"type": "string", "enum": list(ASSIGNMENTS), "default": "round_robin", "title": "Distribuição"},
-        "min_notice_minutes": {"type": "integer", "minimum": 0, "maximum": 43_200, "default": 60, "title": "Antecedência mínima (min)"},
-        "event_title": {"type": "string", "minLength": 1, "maxLength": 200, "default": "Reunião com {name}", "title": "Título do evento"},
+        "min_notice_minutes": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 43_200,
+            "default": 60,
+            "title": "Antecedência mínima (min)",
+        },
+        "event_title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "default": "Reunião com {name}",
+            "title": "Título do evento",
+        },
     },
     "additionalProperties": False,
 }
@@ -168,7 +200,9 @@ def load_config(settings: dict) -> CalendarConfig:
     except ValueError:
         raise CalendarNotConfigured("holidays must be real dates (YYYY-MM-DD)", field="holidays") from None
     return CalendarConfig(
-        consultants=tuple(Consultant(c["id"], c["name"], c["calendar_id"], c.get("email")) for c in s.get("consultants", [])),
+        consultants=tuple(
+            Consultant(c["id"], c["name"], c["calendar_id"], c.get("email")) for c in s.get("consultants", [])
+        ),
         business_hours=hours,
         slot=dt.timedelta(minutes=s["slot_minutes"]),
         zone=zone,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from atrium.plugins import AITool, AIToolContext, Conflict, Invalid
-
 from atrium_google_calendar.scheduling import Calendar, Lead, Offer
 
 NEXT_DAYS = 7
@@ -27,8 +26,14 @@ GET_FREE_SLOTS = {
 BOOK_MEETING = {
     "type": "object",
     "properties": {
-        "start": {"type": "string", "description": "The start of a slot returned by get_free_slots, exactly as returned"},
-        "consultant_id": {"type": "string", "description": "The consultant the lead chose; omit to let the company assign one"},
+        "start": {
+            "type": "string",
+            "description": "The start of a slot returned by get_free_slots, exactly as returned",
+        },
+        "consultant_id": {
+            "type": "string",
+            "description": "The consultant the lead chose; omit to let the company assign one",
+        },
         "summary": {"type": "string", "maxLength": 2000, "description": "What the lead wants, for the consultant"},
         "lead_name": {"type": "string", "description": "Only if the lead gave a different name for the meeting"},
         "lead_phone": {"type": "string", "description": "Only if the lead's phone is not known yet"},
@@ -52,7 +57,9 @@ def get_free_slots(context: AIToolContext, arguments: dict) -> dict:
 def book_meeting(context: AIToolContext, arguments: dict) -> dict:
     """Book a slot for the conversation's lead: ``{"booking": {...}}``, or ``{"error", "slots"}`` when it was taken."""
     calendar = Calendar.of(context.session)
-    lead = Lead.parse(arguments.get("lead_name") or context.lead.get("name"), arguments.get("lead_phone") or context.lead.get("phone"))
+    lead = Lead.parse(
+        arguments.get("lead_name") or context.lead.get("name"), arguments.get("lead_phone") or context.lead.get("phone")
+    )
     start = _instant(arguments["start"])
     try:
         booking = calendar.book(

@@ -29,7 +29,9 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
     )
     op.create_index("ix_google_calendar_bookings_consultant_id", "google_calendar_bookings", ["consultant_id"])
-    op.create_index("ix_google_calendar_bookings_lead_key_start_at", "google_calendar_bookings", ["lead_key", "start_at"])
+    op.create_index(
+        "ix_google_calendar_bookings_lead_key_start_at", "google_calendar_bookings", ["lead_key", "start_at"]
+    )
 
 
 def downgrade() -> None:

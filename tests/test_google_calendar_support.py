@@ -1,4 +1,4 @@
-"""Google at the HTTP level for the calendar plugin's tests, and helpers to configure a company.
+"""Support for the calendar plugin's tests: Google at the HTTP level, a service account key, a configured company.
 
 The plugin talks to Google through google-api-python-client over ``httplib2.Http``;
 the ``google`` fixture replaces that transport with ``GoogleFake``, an
@@ -18,11 +18,10 @@ from zoneinfo import ZoneInfo
 
 import httplib2
 import pytest
+from atrium_google_calendar.holidays import national_holidays
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from googleapiclient.http import HttpMockSequence
-
-from atrium_google_calendar.holidays import national_holidays
 
 FIXTURES = Path(__file__).parent / "fixtures" / "google"
 TOKEN_URI = "https://oauth2.googleapis.com/token"
@@ -66,9 +65,13 @@ class GoogleFake(HttpMockSequence):
         if uri == TOKEN_URI:
             self.token_requests.append(parse_qs(body.decode() if isinstance(body, bytes) else body))
             status, answer = self.token_response
-            return httplib2.Response({"status": str(status), "content-type": "application/json"}), json.dumps(answer).encode()
+            return httplib2.Response({"status": str(status), "content-type": "application/json"}), json.dumps(
+                answer
+            ).encode()
         if uri.endswith("/allowedLocations"):  # google-auth's Regional Access Boundary lookup, after a token refresh
-            return httplib2.Response({"status": "200", "content-type": "application/json"}), (FIXTURES / "allowed_locations.json").read_bytes()
+            return httplib2.Response({"status": "200", "content-type": "application/json"}), (
+                FIXTURES / "allowed_locations.json"
+            ).read_bytes()
         assert self._iterable, f"unexpected call to Google: {method} {uri}"
         if isinstance(self._iterable[0], Exception):
             self.request_sequence.append((uri, method, body, headers))
@@ -103,7 +106,9 @@ def google(monkeypatch) -> GoogleFake:
 def make_key(email: str | None = None) -> tuple[str, rsa.RSAPrivateKey]:
     """A service account key file (JSON text) with a fresh RSA key, and that key."""
     private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    pem = private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     info = {
         "type": "service_account",
         "project_id": "atrium-test",
@@ -127,7 +132,12 @@ def busy_answer(calendars: dict[str, list[tuple[dt.datetime, dt.datetime]]]) -> 
     """A ``freebusy.query`` answer (documented shape) with these busy periods, in São Paulo time."""
     body = fixture("freebusy.json")
     body["calendars"] = {
-        calendar_id: {"busy": [{"start": s.astimezone(SAO_PAULO).isoformat(), "end": e.astimezone(SAO_PAULO).isoformat()} for s, e in periods]}
+        calendar_id: {
+            "busy": [
+                {"start": s.astimezone(SAO_PAULO).isoformat(), "end": e.astimezone(SAO_PAULO).isoformat()}
+                for s, e in periods
+            ]
+        }
         for calendar_id, periods in calendars.items()
     }
     return body
