@@ -76,13 +76,13 @@ class EventReader:
     def until(self, event_id: int) -> list[dict]:
         """Every event up to and including ``event_id``."""
         events = []
-        while not events or events[-1].get("id") != str(event_id):
+        while not events or head(events[-1]) != event_id:
             events.append(self.event())
         return events
 
 
 @contextmanager
-def stream(base_url: str, token: str | None, *, last_event_id: int | None = None, query: dict | None = None):
+def stream(base_url: str, token: str | None, *, last_event_id: int | str | None = None, query: dict | None = None):
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     if last_event_id is not None:
         headers["Last-Event-ID"] = str(last_event_id)
@@ -96,8 +96,13 @@ def stream(base_url: str, token: str | None, *, last_event_id: int | None = None
         yield reader
 
 
+def head(event: dict) -> int | None:
+    """The event id at the head of an SSE id (a cursor may add ``:<unseen ids>``)."""
+    return int(event["id"].partition(":")[0]) if "id" in event else None
+
+
 def ids(events: list[dict]) -> list[int]:
-    return [int(e["id"]) for e in events]
+    return [head(e) for e in events]
 
 
 def test_events_arrive_with_their_ids_kinds_and_data(base_url, tenant_factory):
@@ -233,3 +238,24 @@ def test_the_openapi_document_describes_the_stream(client):
     assert "text/event-stream" in operation["responses"]["200"]["content"]
     assert {"bearerAuth": []} in operation["security"]
     assert {p["name"] for p in operation["parameters"]} >= {"last_event_id", "access_token"}
+
+
+def test_an_event_committed_after_a_higher_one_is_replayed_on_reconnect(base_url, tenant_factory):
+    """Ids are taken at write time but published at commit: 11 can arrive before 10 commits."""
+    a = tenant_factory()
+    tenant_ref = ref(a)
+    with tenant_context(tenant_ref), tenant_session(tenant_ref.schema) as slow:
+        late = emit(slow, "message.received", {"n": "late"}).id  # id taken, transaction still open
+        with stream(base_url, a.access_token) as reader:
+            early = emit_events(a, "message.status")  # a higher id, committed first
+            frame = reader.until(early[-1])[-1]
+        assert frame["id"] == f"{early[0]}:{late}"  # the cursor remembers the unseen lower id
+    # the slow transaction commits here, while no stream is open
+
+    with stream(base_url, a.access_token, last_event_id=frame["id"]) as reader:
+        replayed = reader.event()
+        newer = emit_events(a, "conversation.updated")
+        after = reader.until(newer[-1])
+
+    assert json.loads(replayed["data"])["id"] == late
+    assert ids(after) == newer  # nothing replayed twice

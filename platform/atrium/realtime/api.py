@@ -10,15 +10,15 @@ from flask_smorest import Blueprint
 from atrium.api.schemas import Schema
 from atrium.auth.guard import authenticate, bearer_token
 from atrium.errors import Invalid
-from atrium.realtime.stream import HEARTBEAT_SECONDS, Listener, event_stream
+from atrium.realtime.stream import HEARTBEAT_SECONDS, Cursor, Listener, event_stream
 
 blp = Blueprint("realtime", __name__, url_prefix="/api/v1", description="Realtime events (Server-Sent Events)")
 
 
 class StreamArgs(Schema):
-    last_event_id = ma.fields.Integer(
-        validate=ma.validate.Range(min=0),
-        metadata={"description": "Resume after this event id (for clients that cannot send the Last-Event-ID header)."},
+    last_event_id = ma.fields.String(
+        validate=ma.validate.Length(max=1000),
+        metadata={"description": "Resume from this event id (for clients that cannot send the Last-Event-ID header)."},
     )
     access_token = ma.fields.String(
         metadata={
@@ -34,13 +34,16 @@ def _token(args: dict) -> str:
     return bearer_token()
 
 
-def _last_event_id(args: dict) -> int | None:
+def _last_event_id(args: dict) -> Cursor | None:
     header = request.headers.get("Last-Event-ID", "").strip()
-    if not header:
-        return args.get("last_event_id")
-    if not header.isdigit():
-        raise Invalid("Last-Event-ID must be the id of an event received from this stream", field="Last-Event-ID")
-    return int(header)
+    field = "Last-Event-ID" if header else "last_event_id"
+    text = header or (args.get("last_event_id") or "").strip()
+    if not text:
+        return None
+    try:
+        return Cursor.parse(text)
+    except ValueError as exc:
+        raise Invalid("must be the id of an event received from this stream", field=field) from exc
 
 
 @blp.route("/events")
@@ -52,7 +55,8 @@ class Events(MethodView):
     def get(self, args):
         """Stream the company's events (Server-Sent Events).
 
-        Each event has `id` (the domain event id), `event` (its kind, e.g. `message.received`) and
+        Each event has `id` (a resume cursor: the domain event id, followed by `:` and lower ids not yet
+        seen when transactions committed out of order), `event` (its kind, e.g. `message.received`) and
         `data` (JSON: `{"id", "kind", "data"}`). Reconnect with the `Last-Event-ID` header (EventSource
         sends it by itself) or `last_event_id` to receive what was missed first, exactly once, in order.
         A `: keepalive` comment is sent when the stream is idle. A `stream.closed` event (`{"reason"}`)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from atrium.db.session import tenant_session
 from atrium.inbox.events import serialise
@@ -16,12 +16,15 @@ def latest_event_id(schema: str) -> int:
         return db.scalar(select(func.max(DomainEvent.id))) or 0
 
 
-def events_after(schema: str, after: int, limit: int) -> list[LiveEvent]:
-    """Up to ``limit`` events with an id above ``after``, oldest first, as they were published."""
+def events_after(schema: str, after: int, limit: int, also: tuple[int, ...] = ()) -> list[LiveEvent]:
+    """Up to ``limit`` events with an id above ``after`` or in ``also``, oldest first, as published."""
+    condition = DomainEvent.id > after
+    if also:
+        condition = or_(condition, DomainEvent.id.in_(also))
     with tenant_session(schema) as db:
         rows = db.execute(
             select(DomainEvent.id, DomainEvent.kind, DomainEvent.data)
-            .where(DomainEvent.id > after)
+            .where(condition)
             .order_by(DomainEvent.id)
             .limit(limit)
         ).all()
