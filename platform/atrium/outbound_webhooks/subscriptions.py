@@ -24,6 +24,7 @@ KINDS = (  # the domain events of docs/inbox.md
     "contact.updated",
     "contact.merged",
     "contact.erased",
+    "conversation.handoff",  # published by the AI agent plugin (docs/ai-agent.md)
 )
 EVERY_KIND = "*"
 MAX_SUBSCRIPTIONS = 20

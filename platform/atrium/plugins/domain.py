@@ -51,12 +51,11 @@ def conversation_info(session: Session, conversation_id: uuid.UUID, *, lock: boo
 
 
 def conversation_messages(session: Session, conversation_id: uuid.UUID, limit: int = 20) -> list[dict[str, Any]]:
-    """The conversation's latest ``limit`` messages, oldest first, as in message events."""
+    """The conversation's latest ``limit`` messages in the order they were stored (ids are time-ordered),
+    oldest first, as in message events. Providers stamp messages in whole seconds, so ``created_at``
+    alone can put a lead's quick answer before the message it answers."""
     rows = session.scalars(
-        select(Message)
-        .where(Message.conversation_id == conversation_id)
-        .order_by(Message.created_at.desc(), Message.id.desc())
-        .limit(limit)
+        select(Message).where(Message.conversation_id == conversation_id).order_by(Message.id.desc()).limit(limit)
     ).all()
     return [message_payload(m) for m in reversed(rows)]
 

@@ -132,8 +132,8 @@ def answer_message(message_id: str, conversation_id: str) -> str:
             return "superseded"
         state = state_of(db, conversation, create=False)
         if not conversation["ai_active"]:
-            if not _may_take_over(db, config, conversation, state, history):
-                return "inactive"
+            if not _may_take_over(db, config, conversation, state, history):  # noted where the agent worked before
+                return _record(db, message_id, conversation_id, "inactive") if state is not None else "inactive"
             conversation = set_conversation_ai(db, uuid.UUID(conversation_id), True, actor_type="system")
         state = state or state_of(db, conversation)
         if state.handed_off_at is not None:  # a person switched the agent on again

@@ -51,7 +51,10 @@ class Chunk(TenantBase):
         Index("ix_ai_agent_chunks_document", "document_id", "position"),
         Index("ix_ai_agent_chunks_tsv", "tsv", postgresql_using="gin"),
         Index(
-            "ix_ai_agent_chunks_embedding", "embedding", postgresql_using="hnsw", postgresql_ops={"embedding": "vector_cosine_ops"}
+            "ix_ai_agent_chunks_embedding",
+            "embedding",
+            postgresql_using="hnsw",
+            postgresql_ops={"embedding": "vector_cosine_ops"},
         ),
     )
 
@@ -74,7 +77,9 @@ class AgentConversation(TenantBase):
 
     __tablename__ = "ai_agent_conversations"
 
-    conversation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True)
+    conversation_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True
+    )
     contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(20), default="qualifying", index=True)
     asked_step: Mapped[str | None] = mapped_column(String(60))
@@ -93,9 +98,12 @@ class Reply(TenantBase):
     __tablename__ = "ai_agent_replies"
     __table_args__ = (Index("ix_ai_agent_replies_conversation", "conversation_id", "created_at"),)
 
-    inbound_message_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True)
+    inbound_message_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True
+    )
     conversation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
-    outcome: Mapped[str] = mapped_column(String(20))  # sent / skipped / capped / outside_hours / failed / opted_out
+    # sent, outside_hours, opted_out, capped, inactive, failed (provider), empty, repeated, switched_off, refused (inbox)
+    outcome: Mapped[str] = mapped_column(String(20))
     message_id: Mapped[uuid.UUID | None] = mapped_column()
     model: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
