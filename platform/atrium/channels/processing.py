@@ -140,7 +140,7 @@ def split(event_id: uuid.UUID, channel_type: str, body: bytes, targets: list[tup
         ).first()
         if event is None:
             return None
-        copies = [db.scalar(new_event(channel_type, body, tenant_id, channel_id)) for tenant_id, channel_id in targets]
+        copies = [db.scalar(*new_event(channel_type, body, tenant_id, channel_id)) for tenant_id, channel_id in targets]
         event.status, event.processed_at = "processed", func.now()
     log.info("global inbound event split per channel", extra={"event_id": str(event_id), "channels": len(targets)})
     enqueue([copy for copy in copies if copy is not None])
