@@ -1,0 +1,20 @@
+import type { AppRoute } from "@/app/types/AppRoute";
+import { lazyPage } from "@/app/utils/lazyPage";
+
+/**
+ * Every page and its stable, bookmarkable path. A new capability (campaigns, pipeline, calendar...)
+ * adds a page in src/pages/, one line here and, if it has a menu entry, one in navRegistry.
+ */
+export const routeRegistry: AppRoute[] = [
+  { path: "/login", access: "public", page: lazyPage(() => import("@/pages/LoginPage"), "LoginPage") },
+  { path: "/signup", access: "public", page: lazyPage(() => import("@/pages/SignupPage"), "SignupPage") },
+  { path: "/inbox", access: "app", page: lazyPage(() => import("@/pages/InboxPage"), "InboxPage") },
+  { path: "/inbox/:conversationId", access: "app", page: lazyPage(() => import("@/pages/InboxPage"), "InboxPage") },
+  { path: "/contacts", access: "app", page: lazyPage(() => import("@/pages/ContactsPage"), "ContactsPage") },
+  { path: "/contacts/:contactId", access: "app", page: lazyPage(() => import("@/pages/ContactPage"), "ContactPage") },
+  { path: "/channels", access: "app", page: lazyPage(() => import("@/pages/ChannelsPage"), "ChannelsPage") },
+  { path: "/team", access: "app", page: lazyPage(() => import("@/pages/TeamPage"), "TeamPage") },
+  { path: "/settings", access: "app", page: lazyPage(() => import("@/pages/SettingsPage"), "SettingsPage") },
+  { path: "/settings/:section", access: "app", page: lazyPage(() => import("@/pages/SettingsPage"), "SettingsPage") },
+  { path: "/dashboard", access: "app", page: lazyPage(() => import("@/pages/DashboardPage"), "DashboardPage") },
+];

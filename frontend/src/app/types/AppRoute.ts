@@ -1,0 +1,9 @@
+import type { ComponentType, LazyExoticComponent } from "react";
+
+/** A page of the panel, registered in `routeRegistry`. */
+export type AppRoute = {
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  /** `public`: signed-out pages (login, sign-up); `app`: inside the shell, signed in. */
+  access: "public" | "app";
+};
