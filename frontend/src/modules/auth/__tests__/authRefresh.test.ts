@@ -42,7 +42,7 @@ describe("the API client's authentication", () => {
   });
 
   it("signs out when the refresh token is refused, and does not loop", async () => {
-    const { calls } = fakeFetch((request) => json(401, { code: "unauthorized", status: 401, detail: "spent" }));
+    const { calls } = fakeFetch(() => json(401, { code: "unauthorized", status: 401, detail: "spent" }));
     const { error, response } = await api.GET("/api/v1/tags");
     expect(response.status).toBe(401);
     expect(error).toMatchObject({ code: "unauthorized" });
