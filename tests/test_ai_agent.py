@@ -169,7 +169,7 @@ def test_without_a_provider_the_scripted_flow_asks_each_step_and_records_answers
         assert say(t, channel, answer) == "sent"
 
     replies = ai_texts(t)
-    assert replies[0] == "Olá, Maria! Eu sou Ana, consultora acadêmica. Em que curso o candidato se formou e em que ano"
+    assert replies[0] == "Olá, Maria! Eu sou Ana, consultora acadêmica. Em que curso você se formou, e em que ano?"
     assert replies[-1] == "Obrigado, Maria! Já anotei tudo. Uma pessoa da nossa equipe vai falar com você em breve."
     conversation = only_conversation(t)
     contact = contact_of(t, conversation)

@@ -54,11 +54,13 @@ class Progress:
             state = f"respondido: {answer}" if self.answered(step) else "pendente"
             lines.append(f"{number}. [{step.field}] {step.intent} — {state}")
         upcoming = self.next_step
-        lines.append(
-            f"Próximo passo: [{upcoming.field}] {upcoming.intent}. Faça só esta pergunta nesta mensagem."
-            if upcoming
-            else "Qualificação completa."
-        )
+        if upcoming is None:
+            lines.append("Qualificação completa.")
+        else:
+            suggestion = f' (sugestão: "{upcoming.question}")' if upcoming.question != upcoming.intent else ""
+            lines.append(
+                f"Próximo passo: [{upcoming.field}] {upcoming.intent}. Faça só esta pergunta nesta mensagem{suggestion}."
+            )
         return "\n".join(lines)
 
     def as_list(self) -> list[dict[str, Any]]:
