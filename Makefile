@@ -21,7 +21,16 @@ run: install ## Run the platform on http://localhost:8000 (embedded PostgreSQL +
 	$(BIN)/atrium run
 
 test: install ## Run the whole test suite.
+	$(MAKE) panel
 	$(BIN)/pytest -n 2 --dist loadfile
+
+.PHONY: panel e2e
+
+panel: install ## Build the web panel into frontend/dist when one of its sources changed (npm ci, npm run build).
+	$(BIN)/python tests/e2e/panel_build.py
+
+e2e: panel ## Only the browser tests: Playwright drives Debian's chromium (/usr/bin/chromium) against the real platform.
+	$(BIN)/pytest tests/e2e
 
 bench-migrate: install ## Benchmark provisioning and `atrium migrate` over many tenant schemas.
 	$(BIN)/python bench/migrate_tenants.py

@@ -1,0 +1,95 @@
+"""A fake of Meta's Graph API over real HTTP, for the platform's worker processes (``META_GRAPH_API_URL``).
+
+Sends are accepted with a new ``wamid``, read receipts answer ``success``, the
+template list is the approved templates of ``tests/fixtures/whatsapp``. Every
+request is recorded, so a test can check what the platform sent to Meta.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import uuid
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "fixtures" / "whatsapp" / "templates_page1.json"
+
+
+@dataclass
+class GraphRequest:
+    method: str
+    path: str
+    body: dict
+    wamid: str | None = None  # the id given to an accepted message
+
+
+@dataclass
+class FakeGraph:
+    """The running fake: its base URL and the requests it received."""
+
+    url: str
+    requests: list[GraphRequest] = field(default_factory=list)
+
+    def sent_texts(self) -> list[str]:
+        """The text bodies of the messages the platform sent."""
+        return [r.body["text"]["body"] for r in self.requests if r.body.get("type") == "text"]
+
+    def wamid_of(self, text: str) -> str:
+        """The WhatsApp id this fake gave the text message ``text``."""
+        return next(r.wamid for r in self.requests if r.wamid and r.body.get("text", {}).get("body") == text)
+
+
+def _handler(graph: FakeGraph) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self, status: int, body: dict) -> None:
+            raw = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(raw)))
+            self.end_headers()
+            self.wfile.write(raw)
+
+        def do_GET(self) -> None:
+            graph.requests.append(GraphRequest("GET", self.path, {}))
+            if re.search(r"/message_templates(\?|$)", self.path):
+                return self._answer(200, {"data": json.loads(TEMPLATES.read_text())["data"], "paging": {}})
+            return self._answer(
+                404, {"error": {"message": "Unknown path", "type": "GraphMethodException", "code": 100}}
+            )
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            request = GraphRequest("POST", self.path, json.loads(self.rfile.read(length) or b"{}"))
+            graph.requests.append(request)
+            body = request.body
+            if not self.path.endswith("/messages"):
+                return self._answer(
+                    404, {"error": {"message": "Unknown path", "type": "GraphMethodException", "code": 100}}
+                )
+            if body.get("status") == "read":
+                return self._answer(200, {"success": True})
+            request.wamid = f"wamid.fake.{uuid.uuid4().hex}"
+            return self._answer(
+                200,
+                {
+                    "messaging_product": "whatsapp",
+                    "contacts": [{"wa_id": body.get("to")}],
+                    "messages": [{"id": request.wamid}],
+                },
+            )
+
+        def log_message(self, format: str, *args) -> None:  # keep the test output clean
+            pass
+
+    return Handler
+
+
+def start_fake_graph() -> tuple[FakeGraph, ThreadingHTTPServer]:
+    """Start the fake on a free port of 127.0.0.1 in a daemon thread; ``server.shutdown()`` stops it."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(graph := FakeGraph("")))
+    graph.url = f"http://127.0.0.1:{server.server_port}"
+    threading.Thread(target=server.serve_forever, daemon=True, name="fake-graph").start()
+    return graph, server
