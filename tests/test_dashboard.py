@@ -35,15 +35,25 @@ def _series(body: dict, key: str) -> dict[str, int]:
 def test_figures_and_daily_series_follow_the_company_time_zone(inbox):
     now = dt.datetime.now(dt.UTC)
     late_evening = _local(2, 23, 30)  # 02:30 UTC the next day: the day differs between São Paulo and UTC
-    inbound_times = [now - dt.timedelta(hours=1), late_evening, _local(5, 12), now - dt.timedelta(hours=25), _local(20, 9)]
-    maria, _ = inbox.inbound("Oi, quero saber do MBA", phone="+5511911110001", at=inbound_times[0], channel_id=inbox.open_channel_id)
+    inbound_times = [
+        now - dt.timedelta(hours=1),
+        late_evening,
+        _local(5, 12),
+        now - dt.timedelta(hours=25),
+        _local(20, 9),
+    ]
+    maria, _ = inbox.inbound(
+        "Oi, quero saber do MBA", phone="+5511911110001", at=inbound_times[0], channel_id=inbox.open_channel_id
+    )
     inbox.inbound("Boa noite", phone="+5511911110001", at=late_evening, channel_id=inbox.open_channel_id)
     inbox.inbound("Olá", phone="+5511911110002", at=inbound_times[2])
     joao, _ = inbox.inbound("Ainda tem vaga?", phone="+5511911110003", at=inbound_times[3])
     inbox.inbound("Bom dia", phone="+5511911110004", at=inbound_times[4])
     inbox.send_text(maria, "Olá, Maria! Tem sim.")
     tomorrow = (now + dt.timedelta(days=1)).isoformat()
-    scheduled = inbox.t.post(f"/api/v1/conversations/{maria}/messages", json={"type": "text", "text": "Lembrete", "scheduled_at": tomorrow})
+    scheduled = inbox.t.post(
+        f"/api/v1/conversations/{maria}/messages", json={"type": "text", "text": "Lembrete", "scheduled_at": tomorrow}
+    )
     assert scheduled.status_code == 202, scheduled.get_json()
     assert inbox.t.patch(f"/api/v1/conversations/{joao}", json={"status": "pending"}).status_code == 200
 
@@ -53,9 +63,13 @@ def test_figures_and_daily_series_follow_the_company_time_zone(inbox):
     three_days_ago = _local(3, 12)
     with inbox.db() as db:
         db.execute(update(Contact).where(Contact.id == old["id"]).values(created_at=three_days_ago))
-    duplicate = inbox.t.post("/api/v1/contacts", json={"name": "Maria (outro número)", "phone": "+5511911110006"}).get_json()
+    duplicate = inbox.t.post(
+        "/api/v1/contacts", json={"name": "Maria (outro número)", "phone": "+5511911110006"}
+    ).get_json()
     maria_contact = inbox.t.get(f"/api/v1/conversations/{maria}").get_json()["contact"]["id"]
-    assert inbox.t.post(f"/api/v1/contacts/{maria_contact}/merge", json={"contact_id": duplicate["id"]}).status_code == 200
+    assert (
+        inbox.t.post(f"/api/v1/contacts/{maria_contact}/merge", json={"contact_id": duplicate["id"]}).status_code == 200
+    )
 
     response = inbox.t.get("/api/v1/dashboard")
     assert response.status_code == 200, response.get_json()

@@ -21,7 +21,11 @@ def test_the_owner_reads_and_changes_the_company_settings(tenant_factory):
     assert (me["name"], me["locale"], me["timezone"]) == ("Escola Atrium", "en", "Europe/Lisbon")
 
     only_locale = t.patch("/api/v1/tenant", json={"locale": "pt-BR"}).get_json()
-    assert (only_locale["name"], only_locale["locale"], only_locale["timezone"]) == ("Escola Atrium", "pt-BR", "Europe/Lisbon")
+    assert (only_locale["name"], only_locale["locale"], only_locale["timezone"]) == (
+        "Escola Atrium",
+        "pt-BR",
+        "Europe/Lisbon",
+    )
 
 
 def test_bad_values_are_422_naming_the_field_and_change_nothing(tenant_factory):
@@ -48,7 +52,15 @@ def test_bad_values_are_422_naming_the_field_and_change_nothing(tenant_factory):
 def test_server_owned_fields_are_ignored(tenant_factory):
     t = tenant_factory()
     before = t.get("/api/v1/tenant").get_json()
-    response = t.patch("/api/v1/tenant", json={"id": "0193a000-0000-7000-8000-000000000000", "slug": "hijack", "blueprint": "clinic", "status": "deleted"})
+    response = t.patch(
+        "/api/v1/tenant",
+        json={
+            "id": "0193a000-0000-7000-8000-000000000000",
+            "slug": "hijack",
+            "blueprint": "clinic",
+            "status": "deleted",
+        },
+    )
     assert response.status_code == 200, response.get_json()
     assert t.get("/api/v1/tenant").get_json() == before
     assert t.get("/api/v1/auth/me").status_code == 200

@@ -25,7 +25,9 @@ class DashboardArgs(Schema):
 class DayPointSchema(Schema):
     date = ma.fields.Date(metadata={"description": "A calendar day in the company's time zone"})
     inbound = ma.fields.Integer(metadata={"description": "Messages received that day"})
-    outbound = ma.fields.Integer(metadata={"description": "Messages sent by the team that day (not scheduled, not failed)"})
+    outbound = ma.fields.Integer(
+        metadata={"description": "Messages sent by the team that day (not scheduled, not failed)"}
+    )
     new_contacts = ma.fields.Integer()
 
 
@@ -35,8 +37,12 @@ class DashboardSchema(Schema):
     new_contacts_24h = ma.fields.Integer(metadata={"description": "Contacts created in the last 24 hours"})
     messages_in_24h = ma.fields.Integer(metadata={"description": "Messages received in the last 24 hours"})
     messages_out_24h = ma.fields.Integer(metadata={"description": "Messages sent by the team in the last 24 hours"})
-    timezone = ma.fields.String(metadata={"description": "The company's time zone, in which the series' days are counted"})
-    series = ma.fields.List(ma.fields.Nested(DayPointSchema), metadata={"description": "One entry per day, oldest first, ending today"})
+    timezone = ma.fields.String(
+        metadata={"description": "The company's time zone, in which the series' days are counted"}
+    )
+    series = ma.fields.List(
+        ma.fields.Nested(DayPointSchema), metadata={"description": "One entry per day, oldest first, ending today"}
+    )
 
 
 @blp.route("")

@@ -49,7 +49,9 @@ def dashboard(db: Session, user_id: uuid.UUID, timezone: str, days: int) -> dict
 
     contact_day = cast(func.timezone(timezone, Contact.created_at), Date).label("day")
     contact_rows = db.execute(
-        select(contact_day, func.count().label("new"), func.count().filter(Contact.created_at >= last_24h).label("new_24h"))
+        select(
+            contact_day, func.count().label("new"), func.count().filter(Contact.created_at >= last_24h).label("new_24h")
+        )
         .where(Contact.created_at >= since, Contact.created_at <= now, Contact.merged_into_id.is_(None))
         .group_by(contact_day)
     ).all()
@@ -62,7 +64,12 @@ def dashboard(db: Session, user_id: uuid.UUID, timezone: str, days: int) -> dict
         date = first_day + dt.timedelta(days=offset)
         m, c = messages.get(date), contacts.get(date)
         series.append(
-            {"date": date, "inbound": m.inbound if m else 0, "outbound": m.outbound if m else 0, "new_contacts": c.new if c else 0}
+            {
+                "date": date,
+                "inbound": m.inbound if m else 0,
+                "outbound": m.outbound if m else 0,
+                "new_contacts": c.new if c else 0,
+            }
         )
     return {
         "open_conversations": inbox["open"],

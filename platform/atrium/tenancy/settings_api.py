@@ -29,7 +29,8 @@ class TenantSettingsSchema(Schema):
     name = ma.fields.String(validate=NAME)
     locale = ma.fields.String(validate=LOCALE, metadata={"description": "Language of the panel: pt-BR or en"})
     timezone = ma.fields.String(
-        validate=_known_time_zone, metadata={"description": "IANA time zone of the company's dates, e.g. America/Sao_Paulo"}
+        validate=_known_time_zone,
+        metadata={"description": "IANA time zone of the company's dates, e.g. America/Sao_Paulo"},
     )
     blueprint = ma.fields.String(dump_only=True, metadata={"description": "The blueprint the company started from"})
     created_at = ma.fields.DateTime(dump_only=True)
