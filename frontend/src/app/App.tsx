@@ -4,6 +4,7 @@ import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { Toaster } from "sonner";
 import { createQueryClient } from "@/api/createQueryClient";
 import { routeRegistry } from "@/app/routeRegistry";
+import { prefetchRoute } from "@/app/utils/prefetchRoute";
 import { TenantI18n } from "@/app/TenantI18n";
 import { useSession } from "@/modules/auth/hooks/useSession";
 import { AppShell } from "@/modules/layout/components/AppShell";
@@ -16,7 +17,11 @@ function Home() {
 
 /** The panel: providers, the public pages and the signed-in shell with its pages. */
 export function App() {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => {
+    const client = createQueryClient();
+    prefetchRoute(client);
+    return client;
+  });
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>

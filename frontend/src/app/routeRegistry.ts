@@ -1,5 +1,6 @@
 import type { AppRoute } from "@/app/types/AppRoute";
 import { lazyPage } from "@/app/utils/lazyPage";
+import { prefetchInbox } from "@/modules/inbox/utils/prefetchInbox";
 
 /**
  * Every page and its stable, bookmarkable path. A new capability (campaigns, pipeline, calendar...)
@@ -8,8 +9,8 @@ import { lazyPage } from "@/app/utils/lazyPage";
 export const routeRegistry: AppRoute[] = [
   { path: "/login", access: "public", page: lazyPage(() => import("@/pages/LoginPage"), "LoginPage") },
   { path: "/signup", access: "public", page: lazyPage(() => import("@/pages/SignupPage"), "SignupPage") },
-  { path: "/inbox", access: "app", page: lazyPage(() => import("@/pages/InboxPage"), "InboxPage") },
-  { path: "/inbox/:conversationId", access: "app", page: lazyPage(() => import("@/pages/InboxPage"), "InboxPage") },
+  { path: "/inbox", access: "app", page: lazyPage(() => import("@/pages/InboxPage"), "InboxPage"), prefetch: prefetchInbox },
+  { path: "/inbox/:conversationId", access: "app", page: lazyPage(() => import("@/pages/InboxPage"), "InboxPage"), prefetch: prefetchInbox },
   { path: "/contacts", access: "app", page: lazyPage(() => import("@/pages/ContactsPage"), "ContactsPage") },
   { path: "/contacts/:contactId", access: "app", page: lazyPage(() => import("@/pages/ContactPage"), "ContactPage") },
   { path: "/channels", access: "app", page: lazyPage(() => import("@/pages/ChannelsPage"), "ChannelsPage") },

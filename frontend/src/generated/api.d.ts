@@ -1833,7 +1833,8 @@ export interface paths {
         };
         /**
          * Stream the company's events (Server-Sent Events).
-         * @description Each event has `id` (the domain event id), `event` (its kind, e.g. `message.received`) and
+         * @description Each event has `id` (a resume cursor: the domain event id, followed by `:` and lower ids not yet
+         *     seen when transactions committed out of order), `event` (its kind, e.g. `message.received`) and
          *     `data` (JSON: `{"id", "kind", "data"}`). Reconnect with the `Last-Event-ID` header (EventSource
          *     sends it by itself) or `last_event_id` to receive what was missed first, exactly once, in order.
          *     A `: keepalive` comment is sent when the stream is idle. A `stream.closed` event (`{"reason"}`)
@@ -1843,8 +1844,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Resume after this event id (for clients that cannot send the Last-Event-ID header). */
-                    last_event_id?: number;
+                    /** @description Resume from this event id (for clients that cannot send the Last-Event-ID header). */
+                    last_event_id?: string;
                     /** @description The access token, for EventSource, which cannot send headers. It may appear in proxy logs: prefer the Authorization header where the client allows it. */
                     access_token?: string;
                 };
@@ -4630,7 +4631,7 @@ export interface components {
              */
             url: string;
             /** @description Event kinds to receive; "*" for every kind */
-            events: ("message.received" | "message.created" | "message.sent" | "message.status" | "message.deleted" | "conversation.updated" | "contact.created" | "contact.updated" | "contact.merged" | "contact.erased" | "*")[];
+            events: ("message.received" | "message.created" | "message.sent" | "message.status" | "message.deleted" | "conversation.updated" | "contact.created" | "contact.updated" | "contact.merged" | "contact.erased" | "conversation.handoff" | "*")[];
             /** @default null */
             description?: string | null;
             /**
@@ -4656,7 +4657,7 @@ export interface components {
              */
             url: string;
             /** @description Event kinds to receive; "*" for every kind */
-            events: ("message.received" | "message.created" | "message.sent" | "message.status" | "message.deleted" | "conversation.updated" | "contact.created" | "contact.updated" | "contact.merged" | "contact.erased" | "*")[];
+            events: ("message.received" | "message.created" | "message.sent" | "message.status" | "message.deleted" | "conversation.updated" | "contact.created" | "contact.updated" | "contact.merged" | "contact.erased" | "conversation.handoff" | "*")[];
             /** @default null */
             description?: string | null;
             /**
@@ -4673,7 +4674,7 @@ export interface components {
         };
         SubscriptionPatch: {
             url?: string;
-            events?: ("message.received" | "message.created" | "message.sent" | "message.status" | "message.deleted" | "conversation.updated" | "contact.created" | "contact.updated" | "contact.merged" | "contact.erased" | "*")[];
+            events?: ("message.received" | "message.created" | "message.sent" | "message.status" | "message.deleted" | "conversation.updated" | "contact.created" | "contact.updated" | "contact.merged" | "contact.erased" | "conversation.handoff" | "*")[];
             description?: string | null;
             active?: boolean;
         };

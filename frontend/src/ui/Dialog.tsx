@@ -11,7 +11,10 @@ export type DialogProps = {
   size?: "sm" | "md" | "lg";
 };
 
-/** A modal dialog (native <dialog>: focus is trapped, Escape closes, focus returns after). */
+/**
+ * A modal dialog (native <dialog>: focus is trapped, Escape closes, focus returns after). The
+ * element marked `data-autofocus` gets the focus when it opens.
+ */
 export function Dialog({ open, title, onClose, children, closeLabel, size = "md" }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -22,6 +25,7 @@ export function Dialog({ open, title, onClose, children, closeLabel, size = "md"
     if (open && !dialog.open) {
       if (typeof dialog.showModal === "function") dialog.showModal();
       else dialog.setAttribute("open", "");
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus(); // else the first control
     } else if (!open && dialog.open) {
       if (typeof dialog.close === "function") dialog.close();
       else dialog.removeAttribute("open");

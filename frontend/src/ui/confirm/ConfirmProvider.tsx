@@ -27,10 +27,10 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
       <Dialog open={pending !== null} title={pending?.title ?? ""} onClose={() => settle(false)} closeLabel={t("common.close")} size="sm">
         {pending?.body && <p>{pending.body}</p>}
         <div className="dialog-actions">
-          <Button onClick={() => settle(false)} autoFocus={pending?.destructive}>
+          <Button onClick={() => settle(false)} data-autofocus={pending?.destructive ? "" : undefined}>
             {t("common.cancel")}
           </Button>
-          <Button variant={pending?.destructive ? "danger" : "primary"} onClick={() => settle(true)} autoFocus={!pending?.destructive}>
+          <Button variant={pending?.destructive ? "danger" : "primary"} onClick={() => settle(true)} data-autofocus={pending?.destructive ? undefined : ""}>
             {pending?.confirmLabel}
           </Button>
         </div>

@@ -1,16 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { api } from "@/api/client";
-import { queryKeys } from "@/api/queryKeys";
-import { unwrap } from "@/api/unwrap";
 import type { ConversationFilters } from "@/modules/inbox/types/ConversationFilters";
+import { conversationsQuery } from "@/modules/inbox/utils/conversationsQuery";
 
 /** The conversation list for `filters`, a page at a time (latest activity first). */
-export function useConversations(filters: ConversationFilters) {
-  return useInfiniteQuery({
-    queryKey: queryKeys.conversationList(filters),
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) =>
-      unwrap(await api.GET("/api/v1/conversations", { params: { query: { ...filters, limit: 30, cursor: pageParam } } })),
-    getNextPageParam: (page) => page.next_cursor ?? undefined,
-  });
-}
+export const useConversations = (filters: ConversationFilters) => useInfiniteQuery(conversationsQuery(filters));
