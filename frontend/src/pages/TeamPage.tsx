@@ -56,7 +56,7 @@ export function TeamPage() {
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">{t("signup.name")}</th>
+                <th scope="col">{t("contact.name")}</th>
                 <th scope="col" className="hide-sm">
                   {t("auth.email")}
                 </th>

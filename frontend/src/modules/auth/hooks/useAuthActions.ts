@@ -25,7 +25,7 @@ export function useAuthActions() {
   );
 
   return {
-    signup: async (body: SignupBody) => start(unwrap(await api.POST("/api/v1/signup", { body })), "/inbox?welcome=1"),
+    signup: async (body: SignupBody) => start(unwrap(await api.POST("/api/v1/signup", { body }))),
     login: async (body: LoginBody, to?: string) => start(unwrap(await api.POST("/api/v1/auth/login", { body })), to),
     switchTenant: async (tenant: string) => start(unwrap(await api.POST("/api/v1/auth/switch", { body: { tenant } }))),
     logout: async () => {

@@ -101,6 +101,18 @@ export function JsonSchemaForm({ schema, settings, busy, error, onSubmit }: Json
                 onChange={(event) => set(field.name, event.target.value)}
               />
             );
+          case "longText":
+            return (
+              <TextAreaField
+                key={field.name}
+                {...common}
+                rows={5}
+                required={field.required}
+                maxLength={field.schema.maxLength}
+                value={String(value ?? "")}
+                onChange={(event) => set(field.name, event.target.value)}
+              />
+            );
           case "list":
           case "json":
             return (

@@ -7,7 +7,7 @@ export type SettingsField = {
   hint?: string;
   required: boolean;
   /** How it is edited: a secret is a password input that never shows the stored value. */
-  control: "text" | "secret" | "number" | "integer" | "checkbox" | "select" | "list" | "json";
+  control: "text" | "longText" | "secret" | "number" | "integer" | "checkbox" | "select" | "list" | "json";
   options?: string[];
   schema: JsonSchema;
 };

@@ -6,7 +6,10 @@ const mainType = (schema: JsonSchema): string => {
   return types[0] ?? (schema.enum ? "string" : "object");
 };
 
-/** The inputs of a settings form, one per top-level property of `schema`, in its order. */
+/**
+ * The inputs of a settings form, one per top-level property of `schema`, in its order (a string
+ * longer than 200 characters gets a multi-line input).
+ */
 export function settingsFields(schema: JsonSchema): SettingsField[] {
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).map(([name, property]) => {
@@ -24,7 +27,9 @@ export function settingsFields(schema: JsonSchema): SettingsField[] {
               : type === "array" && mainType(property.items ?? {}) === "string"
                 ? "list"
                 : type === "string"
-                  ? "text"
+                  ? (property.maxLength ?? 0) > 200
+                    ? "longText"
+                    : "text"
                   : "json";
     return {
       name,

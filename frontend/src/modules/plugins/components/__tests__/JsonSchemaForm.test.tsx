@@ -16,6 +16,7 @@ const schema: JsonSchema = {
     enabled_hours: { type: "boolean", title: "Only in business hours" },
     keywords: { type: "array", items: { type: "string" }, title: "Handoff keywords" },
     greeting: { type: "string", title: "Greeting" },
+    system_prompt: { type: "string", title: "System prompt", maxLength: 4000 },
   },
 };
 
@@ -32,6 +33,8 @@ describe("JsonSchemaForm", () => {
     expect(screen.getByLabelText("Temperature")).toHaveProperty("type", "number");
     expect(screen.getByLabelText("Only in business hours")).toHaveProperty("type", "checkbox");
     expect(screen.getByLabelText("Handoff keywords")).toHaveProperty("value", "humano\natendente");
+    expect(screen.getByLabelText("Greeting").tagName).toBe("INPUT");
+    expect(screen.getByLabelText("System prompt").tagName).toBe("TEXTAREA");
   });
 
   it("submits typed values and leaves an untouched secret out (the server keeps it)", async () => {
