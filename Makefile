@@ -49,12 +49,5 @@ api-client: install ## Regenerate frontend/openapi.json and the panel's typed cl
 bench-migrate: install ## Benchmark provisioning and `atrium migrate` over many tenant schemas.
 	$(BIN)/python bench/migrate_tenants.py
 
-.PHONY: bench-inbox
-
-bench-inbox: install ## Benchmark webhook ingest (against a minimal Flask ceiling), POST-to-SSE latency and the inbox list of 100,000 contacts.
-	$(BIN)/python bench/webhook_ingest.py
-	$(BIN)/python bench/e2e_latency.py
-	$(BIN)/python bench/conversation_list.py
-
 clean:
 	rm -rf $(VENV) var
