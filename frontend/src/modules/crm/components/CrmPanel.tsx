@@ -21,7 +21,7 @@ export function CrmPanel({ contactId, onClose }: CrmPanelProps) {
   return (
     <aside className="crm-panel" aria-label={t("crm.panel")}>
       <header className="crm-header">
-        <h2>{contact.data.name || contact.data.phone || t("contact.unnamed")}</h2>
+        <p className="crm-name">{contact.data.name || contact.data.phone || t("contact.unnamed")}</p>
         <Link to={`/contacts/${contactId}`} className="muted small">
           {t("crm.openContact")} <ExternalLink size={12} aria-hidden="true" />
         </Link>
