@@ -18,10 +18,12 @@ $(STAMP): $(BIN)/python pyproject.toml $(wildcard plugins/*/pyproject.toml)
 install: $(STAMP) ## Create the virtualenv and install Atrium, its plugins and test tools.
 
 run: install ## Run the platform on http://localhost:8000 (embedded PostgreSQL + Redis unless DATABASE_URL/REDIS_URL are set).
+	$(MAKE) panel
 	$(BIN)/atrium run
 
 test: install ## Run the whole test suite.
 	$(MAKE) panel
+	$(MAKE) panel-test
 	$(BIN)/pytest -n 2 --dist loadfile
 
 .PHONY: panel e2e
@@ -31,6 +33,18 @@ panel: install ## Build the web panel into frontend/dist when one of its sources
 
 e2e: panel ## Only the browser tests: Playwright drives Debian's chromium (/usr/bin/chromium) against the real platform.
 	$(BIN)/pytest tests/e2e
+
+# The panel's npm dependencies, installed (npm ci) when package-lock.json is newer than node_modules.
+PANEL_DEPS := cd frontend && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
+
+.PHONY: panel-test api-client
+
+panel-test: ## The panel's unit tests (Vitest, frontend/src/**/__tests__).
+	$(PANEL_DEPS) && npm test
+
+api-client: install ## Regenerate frontend/openapi.json and the panel's typed client (frontend/src/generated/api.d.ts) from the API.
+	$(BIN)/python frontend/scripts/dump_openapi.py
+	$(PANEL_DEPS) && npm run api-client
 
 bench-migrate: install ## Benchmark provisioning and `atrium migrate` over many tenant schemas.
 	$(BIN)/python bench/migrate_tenants.py
