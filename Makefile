@@ -56,5 +56,10 @@ bench-inbox: install ## Benchmark webhook ingest (against a minimal Flask ceilin
 	$(BIN)/python bench/e2e_latency.py
 	$(BIN)/python bench/conversation_list.py
 
+.PHONY: bench-panel
+
+bench-panel: panel ## Measure the inbox's first paint and the panel's JavaScript size in Debian's chromium (bench/panel_paint.py).
+	$(BIN)/python bench/panel_paint.py
+
 clean:
 	rm -rf $(VENV) var
