@@ -18,9 +18,9 @@ export function useContactPrivacy(contactId: string) {
     mutationFn: async () =>
       unwrap(await api.DELETE("/api/v1/contacts/{contact_id}", { params: { path: { contact_id: contactId }, query: { erase: true } } })),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: ["contacts", "detail", contactId] });
-      void queryClient.invalidateQueries({ queryKey: ["contacts"] });
-      void queryClient.invalidateQueries({ queryKey: ["conversations"] });
+      // Marked stale, not refetched now: the erased contact's own queries would answer 404.
+      void queryClient.invalidateQueries({ queryKey: ["contacts"], refetchType: "none" });
+      void queryClient.invalidateQueries({ queryKey: ["conversations"], refetchType: "none" });
     },
   });
   return { exportData, erase };
