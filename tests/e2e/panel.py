@@ -70,6 +70,12 @@ def conversation_link(page: Page, name: str):
     return page.get_by_role("list", name="Conversas").get_by_role("link", name=re.compile(re.escape(name)))
 
 
+def wait_until_live(page: Page) -> None:
+    """Until the panel says new messages arrive live (its realtime stream is open) for the signed-in user."""
+    expect(page.get_by_role("status").filter(has_text="Ao vivo")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Ana Souza · Proprietário$"))).to_be_visible()  # the user is loaded
+
+
 def mark_page(page: Page) -> None:
     """Tag the loaded document, so ``assert_not_reloaded`` can prove a change arrived without a reload."""
     page.evaluate("window.__atriumE2E = 'still the same document'")

@@ -11,7 +11,17 @@ import re
 import uuid
 
 from meta import signed, status, text_message
-from panel import PASSWORD, assert_not_reloaded, conversation_link, go_to, log_in, mark_page, new_slug, sign_up_by_api
+from panel import (
+    PASSWORD,
+    assert_not_reloaded,
+    conversation_link,
+    go_to,
+    log_in,
+    mark_page,
+    new_slug,
+    sign_up_by_api,
+    wait_until_live,
+)
 from playwright.sync_api import expect
 
 APP_SECRET = "e2e-channel-app-secret"  # the company's own Meta app, typed into the connect form
@@ -35,6 +45,7 @@ def test_sign_up_then_the_empty_inbox_offers_whatsapp_or_a_sandbox_lead(page, sh
     expect(page.get_by_role("link", name="Conectar WhatsApp")).to_be_visible()
     shoot(page, "inbox-first-run")
 
+    wait_until_live(page)
     mark_page(page)
     page.get_by_role("button", name="Abrir canal de teste").click()
     page.get_by_label("Nome do lead").fill("Marina Teste")
@@ -71,6 +82,7 @@ def test_whatsapp_lead_appears_live_then_reply_tag_status_timeline_and_language(
     # A lead writes on WhatsApp: Meta's signed webhook reaches the platform; the open inbox shows it live.
     go_to(page, "Conversas")
     expect(page.get_by_role("heading", name="Sua caixa de entrada está pronta")).to_be_visible()
+    wait_until_live(page)
     mark_page(page)
     wa_id = "55119" + str(uuid.uuid4().int)[:8]
     raw = text_message(
