@@ -1,16 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { api } from "@/api/client";
-import { queryKeys } from "@/api/queryKeys";
-import { unwrap } from "@/api/unwrap";
 import { useSession } from "@/modules/auth/hooks/useSession";
+import { meQuery } from "@/modules/auth/utils/meQuery";
 
-/** The signed-in user, their role, company and every company they belong to. */
-export function useMe() {
-  const session = useSession();
-  return useQuery({
-    queryKey: [...queryKeys.me, session?.tenantSlug],
-    queryFn: async () => unwrap(await api.GET("/api/v1/auth/me")),
-    enabled: session !== null,
-    staleTime: 5 * 60_000,
-  });
-}
+/** The signed-in user, their role and company, and every company they belong to. */
+export const useMe = () => useQuery(meQuery(useSession()?.tenantSlug));
