@@ -1,10 +1,11 @@
 """Browser tests: Debian's chromium, driven by Playwright, against the real platform on the embedded stack.
 
-Session fixtures start, once per test process: the embedded PostgreSQL and
-Redis (``atrium_stack``), a fake Graph API, the built panel, ``atrium web``
-and ``atrium worker`` (``live_platform``), and chromium. Each test gets a new
-browser context (no cookies or storage shared between tests). Screenshots go
-to ``tests/e2e/screenshots/`` (a failing test leaves ``failed-<test>.png``).
+Fixtures start the embedded PostgreSQL and Redis (``atrium_stack``) and
+chromium once per test process, and for each test module a fake Graph API,
+the built panel, ``atrium web`` and ``atrium worker`` (``live_platform``).
+Each test gets a new browser context (no cookies or storage shared between
+tests). Screenshots go to ``tests/e2e/screenshots/`` (a failing test leaves
+``failed-<test>.png``).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def screenshots() -> Path:
     return SCREENSHOTS
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def fake_graph():
     """Meta's Graph API, faked over HTTP for the worker processes."""
     graph, server = start_fake_graph()
@@ -49,9 +50,13 @@ def fake_graph():
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def platform(atrium_stack, fake_graph, tmp_path_factory):
-    """``atrium web`` + ``atrium worker`` on the session's embedded stack, serving the built panel."""
+    """``atrium web`` + ``atrium worker`` on the session's embedded stack, serving the built panel.
+
+    Module-scoped: the platform's worker must not outlive the browser tests, or it would take
+    the jobs of the next test file in this process.
+    """
     ensure_built()
     with live_platform(tmp_path_factory.mktemp("platform-logs"), {"META_GRAPH_API_URL": fake_graph.url}) as running:
         yield running

@@ -22,6 +22,7 @@ from pathlib import Path
 import httpx
 
 START_TIMEOUT = 90.0
+DRAIN_TIMEOUT = 30.0
 
 
 def free_port() -> int:
@@ -86,9 +87,32 @@ def _wait_ready(platform: LivePlatform, processes: dict[str, subprocess.Popen]) 
         time.sleep(0.2)
 
 
+def _pending_jobs(redis) -> int:
+    """Jobs waiting or running in any Dramatiq queue (namespace ``atrium``), dead letters aside."""
+    keys = [k for k in redis.scan_iter(match="atrium:*.msgs", count=1000) if not k.endswith(b".XQ.msgs")]
+    return sum(redis.hlen(key) for key in keys)
+
+
+def _drain() -> None:
+    """Until the worker has finished every job (for up to ``DRAIN_TIMEOUT`` s), so none is left behind."""
+    import redis
+
+    client = redis.Redis.from_url(os.environ["REDIS_URL"])
+    deadline = time.monotonic() + DRAIN_TIMEOUT
+    try:
+        while _pending_jobs(client) and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        client.close()
+
+
 @contextmanager
 def live_platform(logs: Path, extra_env: dict[str, str] | None = None) -> Iterator[LivePlatform]:
-    """Run ``atrium web`` (1 gevent worker) and ``atrium worker`` until the block ends; yield once ready."""
+    """Run ``atrium web`` (1 gevent worker) and ``atrium worker`` until the block ends; yield once ready.
+
+    On the way out the worker first finishes the jobs the block caused (the test process's Redis
+    is shared with the tests that run after it).
+    """
     logs.mkdir(parents=True, exist_ok=True)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -102,6 +126,7 @@ def live_platform(logs: Path, extra_env: dict[str, str] | None = None) -> Iterat
     try:
         _wait_ready(platform, processes)
         yield platform
+        _drain()
     finally:
         for process in processes.values():
             _stop(process)
