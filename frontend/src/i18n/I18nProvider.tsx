@@ -6,7 +6,8 @@ import type { Locale } from "@/i18n/types/Locale";
 import { formatDateTime } from "@/i18n/utils/formatDateTime";
 import { formatListTime } from "@/i18n/utils/formatListTime";
 import { toLocale } from "@/i18n/utils/toLocale";
-import { translate, translatePlural } from "@/i18n/utils/translate";
+import { translate } from "@/i18n/utils/translate";
+import { translatePlural } from "@/i18n/utils/translatePlural";
 
 export type I18nProviderProps = {
   /** The company's language (`tenant.locale`), used until the user picks one in this browser. */

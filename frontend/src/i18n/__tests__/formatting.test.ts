@@ -5,7 +5,8 @@ import { calendarDay } from "@/i18n/utils/calendarDay";
 import { formatDateTime } from "@/i18n/utils/formatDateTime";
 import { formatListTime } from "@/i18n/utils/formatListTime";
 import { toLocale } from "@/i18n/utils/toLocale";
-import { translate, translatePlural } from "@/i18n/utils/translate";
+import { translate } from "@/i18n/utils/translate";
+import { translatePlural } from "@/i18n/utils/translatePlural";
 
 const AT = "2026-11-21T02:30:00+00:00"; // 23:30 of the 20th in São Paulo (UTC-3)
 

@@ -4,6 +4,7 @@ import { useSearchParams } from "react-router";
 import { useDebouncedValue } from "@/hooks/useDebouncedValue";
 import { useI18n } from "@/i18n/hooks/useI18n";
 import { ConversationFilterFields } from "@/modules/inbox/components/ConversationFilterFields";
+import { QuickFilters } from "@/modules/inbox/components/QuickFilters";
 import { TextField } from "@/ui/TextField";
 
 const FILTER_KEYS = ["status", "channel_id", "assignee", "tag", "stage", "unread"];
@@ -44,6 +45,7 @@ export function ConversationFiltersBar() {
           {active > 0 && <span className="badge">{active}</span>}
         </button>
       </div>
+      <QuickFilters />
       {expanded && <ConversationFilterFields params={params} onChange={set} />}
     </div>
   );
