@@ -6,6 +6,7 @@ import { createQueryClient } from "@/api/createQueryClient";
 import { routeRegistry } from "@/app/routeRegistry";
 import { prefetchRoute } from "@/app/utils/prefetchRoute";
 import { TenantI18n } from "@/app/TenantI18n";
+import { useCacheFollowsSession } from "@/modules/auth/hooks/useCacheFollowsSession";
 import { useSession } from "@/modules/auth/hooks/useSession";
 import { AppShell } from "@/modules/layout/components/AppShell";
 import { RequireSession } from "@/modules/layout/components/RequireSession";
@@ -22,6 +23,7 @@ export function App() {
     prefetchRoute(client);
     return client;
   });
+  useCacheFollowsSession(queryClient);
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>

@@ -1,4 +1,3 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useNavigate } from "react-router";
 import { api } from "@/api/client";
@@ -10,18 +9,16 @@ import { sessionFromPair } from "@/modules/auth/utils/sessionFromPair";
 type LoginBody = { email: string; password: string; tenant?: string };
 type SignupBody = { company: string; slug: string; name: string; email: string; password: string; blueprint: string };
 
-/** Sign up, log in, switch company and log out; each replaces the session and the cache. */
+/** Sign up, log in, switch company and log out: each replaces the session (and so the cache). */
 export function useAuthActions() {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
 
   const start = useCallback(
     (pair: TokenPair, to = "/inbox") => {
-      queryClient.clear();
-      sessionStore.set(sessionFromPair(pair));
+      sessionStore.set(sessionFromPair(pair)); // a new company empties the cache (useCacheFollowsSession)
       navigate(to, { replace: true });
     },
-    [queryClient, navigate],
+    [navigate],
   );
 
   return {
@@ -33,7 +30,6 @@ export function useAuthActions() {
         await api.POST("/api/v1/auth/logout");
       } finally {
         sessionStore.set(null);
-        queryClient.clear();
         navigate("/login", { replace: true });
       }
     },
