@@ -39,8 +39,8 @@ PANEL_DEPS := cd frontend && { [ node_modules/.package-lock.json -nt package-loc
 
 .PHONY: panel-test api-client
 
-panel-test: ## The panel's unit tests (Vitest, frontend/src/**/__tests__).
-	$(PANEL_DEPS) && npm test
+panel-test: ## The panel's lint (ESLint) and unit tests (Vitest, frontend/src/**/__tests__).
+	$(PANEL_DEPS) && npm run lint && npm test
 
 api-client: install ## Regenerate frontend/openapi.json and the panel's typed client (frontend/src/generated/api.d.ts) from the API.
 	$(BIN)/python frontend/scripts/dump_openapi.py

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { DefaultTimeZone } from "@/i18n/constants/DefaultTimeZone";
 import { I18nContext, type I18nValue } from "@/i18n/I18nContext";
 import { localeStore } from "@/i18n/states/localeStore";
@@ -42,6 +42,8 @@ export function I18nProvider({ tenantLocale, timeZone, children }: I18nProviderP
     };
   }, [locale, zone, setLocale]);
 
-  if (typeof document !== "undefined") document.documentElement.lang = locale;
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

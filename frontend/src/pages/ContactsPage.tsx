@@ -1,7 +1,8 @@
 import { UserPlus } from "lucide-react";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
-import { useDebouncedValue } from "@/hooks/useDebouncedValue";
+import { useSearchParamInput } from "@/hooks/useSearchParamInput";
+import { useSetSearchParam } from "@/hooks/useSetSearchParam";
 import { useI18n } from "@/i18n/hooks/useI18n";
 import { BulkActions } from "@/modules/contacts/components/BulkActions";
 import { ContactsTable } from "@/modules/contacts/components/ContactsTable";
@@ -20,9 +21,9 @@ import { TextField } from "@/ui/TextField";
 /** /contacts: every contact, filtered, with bulk actions. */
 export function ContactsPage() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get("q") ?? "");
-  const q = useDebouncedValue(search, 300);
+  const [params] = useSearchParams();
+  const set = useSetSearchParam();
+  const [search, setSearch] = useSearchParamInput("q");
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [creating, setCreating] = useState(false);
   const tags = useTags();
@@ -39,21 +40,6 @@ export function ContactsPage() {
   const contacts = useContacts(filters);
   const rows = contacts.data?.pages.flatMap((page) => page.items) ?? [];
 
-  const set = (key: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  useEffect(() => {
-    if ((params.get("q") ?? "") !== q.trim()) set("q", q.trim());
-    // only when the debounced search changes
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q]);
 
   const toggle = (id: string) =>
     setSelected((current) => {

@@ -37,7 +37,7 @@ export function InboxPage() {
       </section>
       <div className="inbox-chat">
         {conversationId ? (
-          <ChatView conversationId={conversationId} detailsOpen={detailsOpen} onToggleDetails={() => setDetailsOpen((open) => !open)} />
+          <ChatView key={conversationId} conversationId={conversationId} detailsOpen={detailsOpen} onToggleDetails={() => setDetailsOpen((open) => !open)} />
         ) : firstRun ? (
           <FirstRun />
         ) : (

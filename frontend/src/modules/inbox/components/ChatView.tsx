@@ -14,7 +14,7 @@ import { Spinner } from "@/ui/Spinner";
 
 export type ChatViewProps = { conversationId: string; detailsOpen: boolean; onToggleDetails: () => void };
 
-/** The open conversation: header, history and composer; read as soon as it is on screen. */
+/** The open conversation: header, history and composer; read as soon as it is on screen (keyed by conversation). */
 export function ChatView({ conversationId, detailsOpen, onToggleDetails }: ChatViewProps) {
   const { t } = useI18n();
   const conversation = useConversation(conversationId);
@@ -25,13 +25,15 @@ export function ChatView({ conversationId, detailsOpen, onToggleDetails }: ChatV
   const templates = useTemplates(conversation.data?.channel_id);
   const unread = conversation.data?.unread_count ?? 0;
 
+  // Read as soon as it is on screen: now, when new messages arrive, or when the tab comes back.
+  const { mutate: markReadNow } = markRead;
   useEffect(() => {
-    if (unread > 0 && document.visibilityState === "visible") markRead.mutate(conversationId);
-    // markRead is stable in behaviour; re-run only for a new conversation or new unread messages
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [conversationId, unread]);
-
-  useEffect(() => setReplyTo(null), [conversationId]);
+    if (unread === 0) return;
+    const readIfVisible = () => document.visibilityState === "visible" && markReadNow(conversationId);
+    readIfVisible();
+    document.addEventListener("visibilitychange", readIfVisible);
+    return () => document.removeEventListener("visibilitychange", readIfVisible);
+  }, [conversationId, unread, markReadNow]);
 
   if (conversation.isError) return <EmptyState title={t("chat.notFound")} />;
   if (!conversation.data) return <Spinner label={t("common.loading")} />;

@@ -1,7 +1,8 @@
 import { ListFilter } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { useDebouncedValue } from "@/hooks/useDebouncedValue";
+import { useSearchParamInput } from "@/hooks/useSearchParamInput";
+import { useSetSearchParam } from "@/hooks/useSetSearchParam";
 import { useI18n } from "@/i18n/hooks/useI18n";
 import { ConversationFilterFields } from "@/modules/inbox/components/ConversationFilterFields";
 import { QuickFilters } from "@/modules/inbox/components/QuickFilters";
@@ -12,28 +13,11 @@ const FILTER_KEYS = ["status", "channel_id", "assignee", "tag", "stage", "unread
 /** Search and filters of the conversation list, kept in the URL (a filtered inbox is a link). */
 export function ConversationFiltersBar() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get("q") ?? "");
+  const [params] = useSearchParams();
+  const setParam = useSetSearchParam();
+  const [search, setSearch] = useSearchParamInput("q");
   const active = FILTER_KEYS.filter((key) => params.get(key)).length;
   const [expanded, setExpanded] = useState(active > 0);
-  const q = useDebouncedValue(search, 300).trim();
-
-  const set = (key: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-
-  useEffect(() => {
-    if ((params.get("q") ?? "") !== q) set("q", q);
-    // only when the debounced search changes
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q]);
 
   return (
     <div className="filters">
@@ -46,7 +30,7 @@ export function ConversationFiltersBar() {
         </button>
       </div>
       <QuickFilters />
-      {expanded && <ConversationFilterFields params={params} onChange={set} />}
+      {expanded && <ConversationFilterFields params={params} onChange={setParam} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Menu } from "lucide-react";
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { Outlet, useLocation } from "react-router";
 import { useI18n } from "@/i18n/hooks/useI18n";
 import { useMe } from "@/modules/auth/hooks/useMe";
@@ -17,7 +17,10 @@ export function AppShell() {
   const { t } = useI18n();
   const me = useMe();
   const location = useLocation();
-  const [menuOpen, setMenuOpen] = useState(false);
+  // The phone menu is open on the page where it was opened: following a link closes it.
+  const [menuPath, setMenuPath] = useState<string | null>(null);
+  const menuOpen = menuPath === location.pathname;
+  const setMenuOpen = (open: boolean) => setMenuPath(open ? location.pathname : null);
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [paletteLoaded, setPaletteLoaded] = useState(false);
   useRealtime(me.data?.user.id);
@@ -27,7 +30,6 @@ export function AppShell() {
     setPaletteOpen((open) => !open);
   }, []);
   usePaletteShortcut(togglePalette);
-  useEffect(() => setMenuOpen(false), [location.pathname]);
 
   return (
     <div className={`shell ${menuOpen ? "menu-open" : ""}`}>
@@ -35,7 +37,7 @@ export function AppShell() {
         {t("layout.skipToContent")}
       </a>
       <header className="topbar">
-        <button type="button" className="icon-btn" aria-expanded={menuOpen} aria-controls="sidebar" onClick={() => setMenuOpen((open) => !open)}>
+        <button type="button" className="icon-btn" aria-expanded={menuOpen} aria-controls="sidebar" onClick={() => setMenuOpen(!menuOpen)}>
           <Menu size={20} aria-hidden="true" />
           <span className="sr-only">{t("layout.menu")}</span>
         </button>
