@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import g
+from flask import Response, g
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from atrium.api.pagination import PageArgs
 from atrium.auth.guard import auth_required
-from atrium.inbox import conversations, counters, messages
+from atrium.inbox import conversations, counters, media, messages
 from atrium.inbox.activity import Actor
 from atrium.inbox.schemas import (
     ConversationArgs,
@@ -110,3 +110,29 @@ class ScheduledMessage(MethodView):
         """Cancel a scheduled message that has not been sent yet."""
         conversation = conversations.get_conversation(g.db, conversation_id)
         messages.cancel_scheduled(g.db, conversation, message_id)
+
+
+@blp.route("/<uuid:conversation_id>/messages/<uuid:message_id>/media")
+class MessageMedia(MethodView):
+    @auth_required()
+    @blp.response(
+        200,
+        {"type": "string", "format": "binary"},
+        content_type="application/octet-stream",
+        description="The file, streamed from the provider with its own content type",
+    )
+    @blp.alt_response(404, description="No such message, or it has no media")
+    @blp.alt_response(413, description="The file is larger than the channel allows")
+    @blp.alt_response(502, description="The provider did not deliver the file")
+    def get(self, conversation_id, message_id):
+        """Download a message's media (image, audio, video, document) through Atrium."""
+        stream = media.open_media(g.db, conversation_id, message_id)
+        headers = {
+            "Content-Disposition": f'{"inline" if stream.inline else "attachment"}; filename="{stream.filename}"',
+            "Cache-Control": "private, max-age=300",
+            "X-Content-Type-Options": "nosniff",
+            "Content-Security-Policy": "sandbox; default-src 'none'",
+        }
+        if stream.size is not None:
+            headers["Content-Length"] = str(stream.size)
+        return Response(stream.chunks, content_type=stream.content_type, headers=headers)
