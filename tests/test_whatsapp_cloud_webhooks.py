@@ -322,3 +322,20 @@ def test_a_message_meta_refuses_for_good_fails_with_its_reason(client, tenant_fa
     )
     assert failed["error"]["code"] == "131047"
     assert "24 hours" in failed["error"]["message"]
+
+
+def test_after_a_number_change_replies_go_to_the_new_number(client, tenant_factory, worker, graph):
+    tenant, number = tenant_factory(), new_number()
+    channel = connect(tenant, number)
+    sends = graph.post(graph_url(f"{number}/messages")).respond(
+        200, json={"messaging_product": "whatsapp", "messages": [{"id": "wamid.SENT-NEW"}]}
+    )
+    for fixture in ("text.json", "system.json"):  # Maria writes, then changes her number
+        assert meta_post(client, channel["webhook_url"], body_for(fixture, number, fresh=True)).status_code == 200
+        processed(channel["id"], 1 if fixture == "text.json" else 2)
+    [conversation] = conversations(tenant)
+
+    reply = tenant.post(f"/api/v1/conversations/{conversation['id']}/messages", json={"type": "text", "text": "Oi!"})
+    assert reply.status_code == 202, reply.get_json()
+    wait_for(lambda: sends.called, what="the reply")
+    assert json.loads(sends.calls[0].request.content)["to"] == "5511955554444"

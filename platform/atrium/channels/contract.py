@@ -79,7 +79,8 @@ NormalisedEvent = InboundMessage | StatusUpdate
 @dataclass(frozen=True)
 class OutboundMessage:
     """A message the core asks an adapter to send. ``to`` holds every identity of the
-    contact (the adapter picks the kind it needs). ``content`` by type: media
+    contact, newest first (the adapter picks the kind it needs; after a number change the
+    new number comes first). ``content`` by type: media
     ``{"url" or "media_id", "caption", "filename", "mime_type"}``, template
     ``{"name", "language", "variables"}`` (``{"body.1": "Maria", ...}``, the names
     ``Template.variables`` lists) and optionally the provider's raw ``components``,

@@ -139,8 +139,10 @@ def _claim(db: Session, message_id: uuid.UUID):
     message.status = "sending"
     message.claimed_at = now()
     message.attempts += 1
-    to = db.execute(
-        select(ContactIdentity.kind, ContactIdentity.value).where(ContactIdentity.contact_id == conversation.contact_id)
+    to = db.execute(  # newest first: after a number change the adapter picks the current one
+        select(ContactIdentity.kind, ContactIdentity.value)
+        .where(ContactIdentity.contact_id == conversation.contact_id)
+        .order_by(ContactIdentity.id.desc())
     )
     outbound = OutboundMessage(
         id=str(message.id),
