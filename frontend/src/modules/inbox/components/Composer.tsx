@@ -1,5 +1,5 @@
 import { FileText, Paperclip, SendHorizontal, X } from "lucide-react";
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { ApiError } from "@/api/ApiError";
 import type { Conversation, Message, MessageCreate } from "@/api/schemas";
 import { useI18n } from "@/i18n/hooks/useI18n";
@@ -61,6 +61,14 @@ export function Composer({ conversation, replyTo, onClearReply }: ComposerProps)
       sendText();
     }
   };
+
+  // The text box grows with its text, up to its CSS max-height.
+  useLayoutEffect(() => {
+    const element = textarea.current;
+    if (!element) return;
+    element.style.height = "auto";
+    element.style.height = `${element.scrollHeight + 2}px`;
+  }, [text]);
 
   const insertEmoji = (emoji: string) => {
     const element = textarea.current;
