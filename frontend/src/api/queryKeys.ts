@@ -6,6 +6,7 @@ export const queryKeys = {
   conversationList: (filters: object) => ["conversations", "list", filters] as const,
   conversation: (id: string) => ["conversations", "detail", id] as const,
   messages: (conversationId: string) => ["messages", conversationId] as const,
+  media: (messageId: string) => ["media", messageId] as const,
   contactLists: ["contacts", "list"] as const,
   contactList: (filters: object) => ["contacts", "list", filters] as const,
   contact: (id: string) => ["contacts", "detail", id] as const,

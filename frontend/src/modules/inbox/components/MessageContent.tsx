@@ -1,7 +1,10 @@
 import { FileText, MapPin, Smile } from "lucide-react";
 import type { ChannelTemplate, Message } from "@/api/schemas";
 import { useI18n } from "@/i18n/hooks/useI18n";
+import { useMessageMedia } from "@/modules/inbox/hooks/useMessageMedia";
 import { renderTemplate } from "@/modules/inbox/utils/renderTemplate";
+
+const MEDIA_TYPES = ["image", "sticker", "audio", "video", "document"];
 
 export type MessageContentProps = { message: Message; templates?: ChannelTemplate[] };
 
@@ -11,10 +14,13 @@ const str = (value: unknown): string => (typeof value === "string" ? value : typ
 export function MessageContent({ message, templates }: MessageContentProps) {
   const { t } = useI18n();
   const content = message.content ?? {};
-  const url = str(content.url);
+  const media = useMessageMedia(message, MEDIA_TYPES.includes(message.type));
+  const url = media.url ?? "";
   const caption = str(content.caption);
   const captionNode = caption ? <p className="message-caption">{caption}</p> : null;
-  const unavailable = (kind: string) => <p className="message-media-missing">{t("message.mediaUnavailable", { kind })}</p>;
+  const unavailable = (kind: string) => (
+    <p className="message-media-missing">{t(media.loading ? "message.mediaLoading" : "message.mediaUnavailable", { kind })}</p>
+  );
 
   switch (message.type) {
     case "text":
@@ -43,11 +49,11 @@ export function MessageContent({ message, templates }: MessageContentProps) {
         <div className="message-document">
           <FileText size={20} aria-hidden="true" />
           {url ? (
-            <a href={url} target="_blank" rel="noreferrer noopener">
+            <a href={url} target="_blank" rel="noreferrer noopener" download={url.startsWith("blob:") ? name : undefined}>
               {name}
             </a>
           ) : (
-            <span>{name}</span>
+            <span>{media.loading ? t("message.mediaLoading", { kind: name }) : name}</span>
           )}
           {captionNode}
         </div>
