@@ -10,9 +10,10 @@ in SQL (``INSERT ... SELECT generate_series``) with the tenant's non-unique
 indexes dropped meanwhile and rebuilt from their exact definitions, then
 ``VACUUM ANALYZE``: the steady state autovacuum keeps.
 
-Each scenario (first page, next page, filters, search) is then requested
-``--requests`` times through HTTP from ``atrium web`` (gunicorn, gevent),
-one request at a time, as the owner; p50/p95/p99 per scenario.
+Each list (first page, next page, filters, search) is then requested
+``--requests`` times through HTTP from ``atrium web`` (gunicorn, gevent), as
+the owner, one request at a time, the lists in turn; p50/p95/p99 and the CPU
+time of the web server and PostgreSQL per request of each list.
 
 Usage: ``make bench-inbox`` or ``.venv/bin/python bench/conversation_list.py``.
 Results go to ``bench/results/conversation_list.tmp`` (``--baseline`` also
@@ -24,8 +25,9 @@ from __future__ import annotations
 import argparse
 import os
 import time
+from collections import Counter
 
-from _stack import Company, Stack, cpu_per, header, summary, write_results
+from _stack import Company, Stack, header, summary, write_results
 from sqlalchemy import text
 
 from atrium.db.session import get_engine
@@ -188,27 +190,40 @@ def scenarios(company: Company, tags: list[str]) -> dict[str, dict]:
     }
 
 
-def measure(stack: Stack, web_pid: int, company: Company, params: dict, requests: int) -> dict:
-    """``requests`` sequential GETs of one list (after 5 unmeasured); latency, page size, CPU per request."""
-    for _ in range(5):
-        company.get("/api/v1/conversations", params=params).raise_for_status()
-    seconds, sizes = [], set()
-    cpu_before = stack.cpu_seconds(web=[web_pid])
-    for _ in range(requests):
-        started = time.perf_counter()
-        answer = company.get("/api/v1/conversations", params=params)
-        seconds.append(time.perf_counter() - started)
-        answer.raise_for_status()
-        sizes.add(len(answer.json()["items"]))
-    cpu = cpu_per(requests, cpu_before, stack.cpu_seconds(web=[web_pid]))
-    return {"query": params, "items_per_page": sorted(sizes), **summary(seconds), "cpu_ms_per_request": cpu}
+def measure(stack: Stack, web_pid: int, company: Company, lists: dict[str, dict], rounds: int) -> dict[str, dict]:
+    """``rounds`` rounds of one GET of every list in turn, after an unmeasured one (a change in the
+    machine's load hits every list alike); latency, page size and CPU per request of each list."""
+    seconds: dict[str, list[float]] = {name: [] for name in lists}
+    sizes: dict[str, set[int]] = {name: set() for name in lists}
+    cpu: dict[str, Counter] = {name: Counter() for name in lists}
+    for round_ in range(rounds + 1):
+        for name, params in lists.items():
+            before = stack.cpu_seconds(web=[web_pid])
+            started = time.perf_counter()
+            answer = company.get("/api/v1/conversations", params=params)
+            elapsed = time.perf_counter() - started
+            after = stack.cpu_seconds(web=[web_pid])
+            answer.raise_for_status()
+            if round_:
+                seconds[name].append(elapsed)
+                sizes[name].add(len(answer.json()["items"]))
+                cpu[name].update({k: after[k] - before[k] for k in after})
+    return {
+        name: {
+            "query": lists[name],
+            "items_per_page": sorted(sizes[name]),
+            **summary(seconds[name]),
+            "cpu_ms_per_request": {k: round(1000 * cpu[name][k] / rounds, 2) for k in ("web", "postgres")},
+        }
+        for name in lists
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--contacts", type=int, default=100_000, help="contacts (and conversations) generated")
     parser.add_argument("--agents", type=int, default=10, help="team members conversations are assigned to")
-    parser.add_argument("--requests", type=int, default=200, help="measured requests per scenario")
+    parser.add_argument("--requests", type=int, default=200, help="measured requests per list")
     parser.add_argument(
         "--baseline", action="store_true", help="also write bench/results/conversation_list.baseline.json"
     )
@@ -224,10 +239,9 @@ def main() -> None:
         print(f"generating {args.contacts} contacts and their conversations...", flush=True)
         results["data"] = generate(company, channel["id"], args.contacts, users, tags)
         company.login()
-        results["lists"] = {}
-        for name, params in scenarios(company, tags).items():
-            results["lists"][name] = measure(stack, web.pid, company, params, args.requests)
-            figures = results["lists"][name]
+        print(f"{args.requests} rounds over every list...", flush=True)
+        results["lists"] = measure(stack, web.pid, company, scenarios(company, tags), args.requests)
+        for name, figures in results["lists"].items():
             cpu = figures["cpu_ms_per_request"]
             print(f"  {name}: p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, CPU {cpu} ms", flush=True)
         results["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]

@@ -93,6 +93,8 @@ def report(outcome: Outcome, cpu: dict[str, float], rate: float | None) -> dict:
         "throughput_per_s": round(outcome.throughput, 1),
         "ack_latency": summary(outcome.latencies),
         "cpu_ms_per_request": cpu,
+        "cores_used": round(outcome.throughput * sum(cpu.values()) / 1000, 2),  # of the machine's, by these processes
+        "estimate_on_2_idle_cores_per_s": round(2000 / sum(cpu.values())) if sum(cpu.values()) else None,
     }
 
 
