@@ -9,6 +9,6 @@ const DICTIONARIES: Record<Locale, Messages> = { "pt-BR": ptBR, en };
 
 export type Vars = Record<string, string | number>;
 
-/** The text of `key` in `locale`, with `{name}` variables filled. */
+/** The text of `key` in `locale`, with `{name}` variables filled (the key itself if it has none). */
 export const translate = (locale: Locale, key: MessageKey, vars?: Vars): string =>
-  interpolate(DICTIONARIES[locale][key], vars);
+  interpolate(DICTIONARIES[locale][key] ?? key, vars);

@@ -9,6 +9,12 @@ type Lookups = {
 };
 
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
+const STATUSES = ["open", "pending", "resolved"] as const;
+
+function statusName(status: string | null, t: Lookups["t"]): string {
+  const known = STATUSES.find((item) => item === status);
+  return known ? t(`status.${known}`) : (status ?? "—");
+}
 
 /** One timeline entry as a sentence ("Lead status: New → Proposal"), for every documented kind. */
 export function activityText(activity: Activity, { t, stageName, memberName }: Lookups): string {
@@ -23,10 +29,7 @@ export function activityText(activity: Activity, { t, stageName, memberName }: L
     case "conversation_assigned":
       return t("activity.conversationAssigned", { from: memberName(from), to: memberName(to) });
     case "conversation_status_changed":
-      return t("activity.statusChanged", {
-        from: from ? t(`status.${from as "open"}`) : "—",
-        to: to ? t(`status.${to as "open"}`) : "—",
-      });
+      return t("activity.statusChanged", { from: statusName(from, t), to: statusName(to, t) });
     case "tag_added":
       return t("activity.tagAdded", { name: str(data.name) ?? "" });
     case "tag_removed":

@@ -23,7 +23,7 @@ export function AppShell() {
   const setMenuOpen = (open: boolean) => setMenuPath(open ? location.pathname : null);
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [paletteLoaded, setPaletteLoaded] = useState(false);
-  useRealtime(me.data?.user.id);
+  useRealtime();
 
   const togglePalette = useCallback(() => {
     setPaletteLoaded(true);

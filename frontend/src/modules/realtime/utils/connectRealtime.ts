@@ -9,7 +9,8 @@ import { eventsUrl } from "@/modules/realtime/utils/eventsUrl";
 
 type Options = {
   queryClient: QueryClient;
-  meId?: string;
+  /** The signed-in user's id when known (lists filtered by "assigned to me" need it). */
+  meId?: () => string | undefined;
   origin?: string;
   /** The EventSource class (a fake in unit tests). */
   EventSourceImpl?: typeof EventSource;
@@ -63,7 +64,7 @@ export function connectRealtime({ queryClient, meId, origin = globalThis.locatio
         const event = message as MessageEvent<string>;
         lastId = event.lastEventId || lastId;
         try {
-          applyDomainEvent(queryClient, JSON.parse(event.data) as DomainEvent, meId);
+          applyDomainEvent(queryClient, JSON.parse(event.data) as DomainEvent, meId?.());
         } catch (error) {
           console.error("realtime event not applied", error);
         }
