@@ -43,11 +43,23 @@ def _new_tenant() -> str:
 
 
 def _diff(schema: str, metadata: MetaData) -> list:
-    """What autogenerate would change in ``schema`` to match ``metadata`` (compared as the default schema)."""
+    """What autogenerate would change in ``schema`` to match ``metadata``.
+
+    ``public`` is compared as the default schema. A tenant schema is compared by
+    name, with ``public`` on the search path so that extension types (pgvector's
+    ``vector``) are recognised; the models' tables are placed in that schema.
+    """
+    if schema == "public":
+        search_path, target, opts = "public", schemaless_metadata(metadata), {}
+    else:
+        search_path, target = f'"{schema}", public', MetaData(naming_convention=metadata.naming_convention)
+        for table in metadata.tables.values():
+            table.to_metadata(target, schema=schema)
+        opts = {"include_schemas": True, "include_name": lambda name, kind, _: kind != "schema" or name == schema}
     with get_engine().connect() as conn:
-        conn.exec_driver_sql(f'SET search_path TO "{schema}"')
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
-        changes = [change for change in compare_metadata(context, schemaless_metadata(metadata)) if "alembic_version" not in repr(change)]
+        conn.exec_driver_sql(f"SET search_path TO {search_path}")
+        context = MigrationContext.configure(conn, opts={"compare_type": True, **opts})
+        changes = [change for change in compare_metadata(context, target) if "alembic_version" not in repr(change)]
     return _without_expression_index_noise(changes)
 
 
