@@ -37,6 +37,7 @@ def reset_process_state() -> None:
     reset_broker()
     get_plugin_manager.cache_clear()
     runner._script.cache_clear()
+    runner.render_tenant_upgrade.cache_clear()
 
 
 @pytest.fixture(scope="session")
