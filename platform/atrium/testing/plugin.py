@@ -24,8 +24,9 @@ _counter = itertools.count(1)
 
 
 def reset_process_state() -> None:
-    """Forget cached settings, engines, Redis clients, the broker and the plugin manager."""
+    """Forget cached settings, engines, Redis clients, the broker, the plugin manager and what it contributed."""
     from atrium import cache, config
+    from atrium.channels.registry import adapters
     from atrium.db.session import dispose_engines
     from atrium.migrate import runner
     from atrium.plugins.manager import get_plugin_manager
@@ -36,6 +37,7 @@ def reset_process_state() -> None:
     cache._client.cache_clear()
     reset_broker()
     get_plugin_manager.cache_clear()
+    adapters.cache_clear()
     runner._script.cache_clear()
     runner.render_tenant_upgrade.cache_clear()
 
