@@ -29,7 +29,7 @@ class Outcome:
     errors: Counter = field(default_factory=Counter)
     latencies: list[float] = field(default_factory=list)
     acknowledged: list[int] = field(default_factory=list)  # indexes of the requests answered 2xx
-    sent_at: dict[int, float] = field(default_factory=dict)  # index -> perf_counter() when it was written
+    started: float = 0.0  # perf_counter() at the start: request i was due at started + i / rate
     seconds: float = 0.0  # first send to last answer
     generator_cpu_seconds: float = 0.0
 
@@ -86,7 +86,7 @@ async def _connection(
             answer = None
             for attempt in (1, 2):  # once more on a fresh connection if the server had closed an idle one
                 reused = writer is not None
-                sent = outcome.sent_at[index] = time.perf_counter()
+                sent = time.perf_counter()
                 try:
                     if writer is None:
                         reader, writer = await asyncio.open_connection("127.0.0.1", port)
@@ -130,7 +130,7 @@ async def run_async(
     """``run`` inside a running event loop (next to other tasks); no CPU accounting."""
     outcome = Outcome()
     next_index = itertools.count()
-    start = time.perf_counter()
+    start = outcome.started = time.perf_counter()
     tasks = [
         asyncio.create_task(_connection(port, requests, next_index, start, start + seconds, rate, outcome))
         for _ in range(concurrency)
