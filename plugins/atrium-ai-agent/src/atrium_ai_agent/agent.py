@@ -30,8 +30,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from atrium.plugins import (
-    Invalid,
     NotFound,
+    Problem,
     conversation_info,
     conversation_messages,
     current_tenant,
@@ -181,6 +181,7 @@ def _respond(
             log.warning(
                 "AI provider unavailable; no reply", extra={"conversation_id": conversation_id, "error": str(exc)}
             )
+            state.booking = turn.result.booking or state.booking  # a tool may have booked before the failure
             return _record(db, message_id, conversation_id, "failed")
         reply, model = result.reply, result.model
         state.booking = result.booking or state.booking
@@ -221,7 +222,7 @@ def _send(
         return _record(db, message_id, conversation_id, "switched_off", model=model)
     try:
         sent = send_text(db, uuid.UUID(conversation_id), reply, author_type="ai")
-    except Invalid as exc:  # e.g. the 24-hour window closed
+    except Problem as exc:  # the 24-hour window closed, the channel's plugin is gone...
         log.info("AI reply refused by the inbox", extra={"conversation_id": conversation_id, "error": exc.detail})
         return _record(db, message_id, conversation_id, "refused", model=model)
     return _record(db, message_id, conversation_id, outcome, sent, model)
