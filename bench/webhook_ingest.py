@@ -187,8 +187,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, default=1000, help="POSTs per second of the sustained phase")
     parser.add_argument("--seconds", type=float, default=20, help="length of the sustained phase")
-    parser.add_argument("--burst-seconds", type=float, default=6, help="length of each throughput burst")
-    parser.add_argument("--rounds", type=int, default=2, help="throughput bursts per server (alternated)")
+    parser.add_argument("--burst-seconds", type=float, default=5, help="length of each throughput burst")
+    parser.add_argument("--rounds", type=int, default=3, help="throughput bursts per server (alternated)")
     parser.add_argument("--concurrency", type=int, default=64, help="open connections of the load generator")
     parser.add_argument("--workers", type=int, default=WEB_WORKERS, help="gunicorn workers of both servers")
     parser.add_argument(
