@@ -18,7 +18,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import case, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from atrium.plugins import NotFound, after_commit
@@ -161,23 +161,26 @@ def fold(value: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", value.lower()) if not unicodedata.combining(c))
 
 
+def _query_words(query: str) -> list[str]:
+    return list(dict.fromkeys(w for w in re.findall(r"\w+", fold(query)) if len(w) > 1 or w.isdigit()))[:MAX_QUERY_WORDS]
+
+
 def _text_query(query: str) -> str | None:
     """A ``to_tsquery`` expression matching any word of ``query`` (ranked by how many match)."""
-    words = list(dict.fromkeys(w for w in re.findall(r"\w+", fold(query)) if len(w) > 1 or w.isdigit()))
-    return " | ".join(words[:MAX_QUERY_WORDS]) or None
+    return " | ".join(_query_words(query)) or None
 
 
 def _text_ranking(db: Session, query: str) -> list[uuid.UUID]:
     expression = _text_query(query)
     if expression is None:
         return []
-    tsquery = func.to_tsquery(text("'portuguese'::regconfig"), expression)
-    stmt = (
-        select(Chunk.id)
-        .where(Chunk.tsv.op("@@")(tsquery))
-        .order_by(func.ts_rank_cd(Chunk.tsv, tsquery).desc(), Chunk.id)
-        .limit(CANDIDATES)
-    )
+    config = text("'portuguese'::regconfig")
+    tsquery = func.to_tsquery(config, expression)
+    rank = func.ts_rank_cd(Chunk.tsv, tsquery)
+    numbers = [w for w in _query_words(query) if w.isdigit()]
+    if numbers:  # a number in the question (a price, a year, a code) is the most specific thing in it
+        rank = rank + case((Chunk.tsv.op("@@")(func.to_tsquery(config, " | ".join(numbers))), 1.0), else_=0.0)
+    stmt = select(Chunk.id).where(Chunk.tsv.op("@@")(tsquery)).order_by(rank.desc(), Chunk.id).limit(CANDIDATES)
     return list(db.scalars(stmt))
 
 
