@@ -43,7 +43,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import shutil
 import statistics
 import sys
@@ -55,6 +54,8 @@ from pathlib import Path
 
 import numpy as np
 from cryptography.fernet import Fernet
+from migrate_tenants import machine as base_machine  # one definition for every bench
+from migrate_tenants import percentile
 
 RESULTS = Path(__file__).resolve().parent / "results"
 DIMENSIONS = 1536
@@ -65,30 +66,9 @@ REQUIRED_SPEEDUP, REQUIRED_RECALL = 20.0, 0.95
 PRIORITY = -10  # niceness while measuring
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    """The ``fraction`` percentile of ``values`` (nearest rank)."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))]
-
-
 def machine() -> dict:
-    """What the numbers were measured on."""
-    cpu = "unknown"
-    if Path("/proc/cpuinfo").exists():
-        lines = Path("/proc/cpuinfo").read_text().splitlines()
-        cpu = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), cpu)
-    memory = "unknown"
-    if Path("/proc/meminfo").exists():
-        memory = f"{int(Path('/proc/meminfo').read_text().split()[1]) / 1024 / 1024:.1f} GiB"
-    return {
-        "cpus": os.cpu_count(),
-        "cpu_model": cpu,
-        "memory": memory,
-        "os": platform.platform(),
-        "python": platform.python_version(),
-        "numpy": version("numpy"),
-        "pgvector_python": version("pgvector"),
-    }
+    """What the numbers were measured on, with the vector libraries' versions."""
+    return {**base_machine(), "numpy": version("numpy"), "pgvector_python": version("pgvector")}
 
 
 def vectors(rng: np.random.Generator, count: int, topics: np.ndarray, noise: float) -> np.ndarray:
