@@ -100,6 +100,18 @@ def test_documents_are_added_as_text_or_files_listed_with_chunk_previews_and_del
     assert "Metodologia" not in [d["title"] for d in all_documents(t)]
 
 
+def test_one_document_shows_its_full_text_to_edit_and_an_edit_rechunks_it(tenant_factory):
+    t, _ = agent_company(tenant_factory)
+    created = t.post(KNOWLEDGE, json={"title": "Bolsas", "text": "Bolsa de 30% para ex-alunos."}).get_json()
+    assert created["text"] == "Bolsa de 30% para ex-alunos."
+    assert "text" not in next(d for d in all_documents(t) if d["id"] == created["id"])  # lists stay light
+
+    edited = t.patch(f"{KNOWLEDGE}/{created['id']}", json={"text": "Bolsa de 40% para ex-alunos."})
+    assert edited.status_code == 200 and edited.get_json()["text"] == "Bolsa de 40% para ex-alunos."
+    shown = t.get(f"{KNOWLEDGE}/{created['id']}").get_json()
+    assert shown["text"] == "Bolsa de 40% para ex-alunos." and shown["chunks"][0]["text"] == "Bolsa de 40% para ex-alunos."
+
+
 def test_bad_documents_are_refused_naming_the_field(tenant_factory):
     t, _ = agent_company(tenant_factory)
     cases = [

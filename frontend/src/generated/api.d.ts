@@ -3495,6 +3495,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file (multipart field `file`) to send as `content.upload_id` of an image, video, audio or
+         *     document message. Accepted: WhatsApp's media types and sizes (JPEG/PNG images up to 5 MB; MP4/3GPP video
+         *     and AAC/AMR/MP3/M4A/OGG audio up to 16 MB; PDF, text and Office documents up to 100 MB).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["UploadArgs"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Upload"];
+                    };
+                };
+                /** @description Missing, invalid, expired or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The file is larger than its type allows (field `file`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard": {
         parameters: {
             query?: never;
@@ -3762,7 +3826,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AiAgentDocument"];
+                        "application/json": components["schemas"]["AiAgentDocumentDetail"];
                     };
                 };
                 /** @description Missing, invalid, expired or revoked token */
@@ -3801,7 +3865,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One document with all its chunks. */
+        /** One document with its full text and all its chunks. */
         get: {
             parameters: {
                 query?: never;
@@ -3819,7 +3883,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AiAgentDocument"];
+                        "application/json": components["schemas"]["AiAgentDocumentDetail"];
                     };
                 };
                 /** @description Missing, invalid, expired or revoked token */
@@ -3900,7 +3964,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AiAgentDocument"];
+                        "application/json": components["schemas"]["AiAgentDocumentDetail"];
                     };
                 };
                 /** @description Missing, invalid, expired or revoked token */
@@ -4931,6 +4995,11 @@ export interface components {
             /** Format: url */
             url?: string;
             media_id?: string;
+            /**
+             * Format: uuid
+             * @description A file uploaded with POST /api/v1/media
+             */
+            upload_id?: string;
             caption?: string;
             filename?: string;
             mime_type?: string;
@@ -4939,7 +5008,7 @@ export interface components {
             /** @enum {string} */
             type: "text" | "template" | "image" | "audio" | "video" | "document";
             text?: string;
-            /** @description Media: url or media_id, caption, filename */
+            /** @description Media: url, media_id or upload_id; caption, filename */
             content?: components["schemas"]["MediaContent"];
             template?: components["schemas"]["Template"];
             /**
@@ -5126,6 +5195,28 @@ export interface components {
             items?: components["schemas"]["Audit"][];
             next_cursor?: string | null;
         };
+        UploadArgs: {
+            /**
+             * Format: binary
+             * @description The file (multipart/form-data)
+             */
+            file: string;
+        };
+        Upload: {
+            /**
+             * Format: uuid
+             * @description Send it as content.upload_id
+             */
+            readonly id?: string;
+            /** @description The media message type: image, video, audio or document */
+            readonly type?: string;
+            readonly filename?: string;
+            readonly mime_type?: string;
+            readonly size?: number;
+            readonly sha256?: string;
+            /** Format: date-time */
+            readonly created_at?: string;
+        };
         DayPoint: {
             /**
              * Format: date
@@ -5225,6 +5316,27 @@ export interface components {
         AiAgentDocumentPage: {
             items?: components["schemas"]["AiAgentDocument"][];
             next_cursor?: string | null;
+        };
+        AiAgentDocumentDetail: {
+            /** Format: uuid */
+            readonly id?: string;
+            readonly title?: string;
+            /** @description text, file or blueprint */
+            readonly source?: string;
+            readonly filename?: string | null;
+            readonly chunk_count?: number;
+            /** @description pending, ready, failed or disabled (no provider: full-text search only) */
+            readonly embedding_status?: string;
+            readonly embedding_model?: string | null;
+            readonly embedding_error?: string | null;
+            /** @description Chunk previews (all chunks for one document) */
+            readonly chunks?: components["schemas"]["AiAgentChunk"][];
+            /** Format: date-time */
+            readonly created_at?: string;
+            /** Format: date-time */
+            readonly updated_at?: string;
+            /** @description The full text (to edit it) */
+            readonly text?: string;
         };
         AiAgentDocumentUpdate: {
             title?: string;

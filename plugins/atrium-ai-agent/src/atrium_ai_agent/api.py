@@ -26,8 +26,8 @@ from atrium_ai_agent.qualification import progress_of
 from atrium_ai_agent.schemas import (
     AiAgentConversationSchema,
     AiAgentDocumentCreateSchema,
+    AiAgentDocumentDetailSchema,
     AiAgentDocumentPage,
-    AiAgentDocumentSchema,
     AiAgentDocumentUpdateSchema,
     AiAgentTestChatResultSchema,
     AiAgentTestChatSchema,
@@ -142,6 +142,7 @@ class TestChat(MethodView):
 
 
 def _with_chunks(documents: list[Document], per_document: int | None) -> list[dict]:
+    """Documents with their chunks: the first ``per_document`` shortened (a list), or all of them and the full text."""
     found = knowledge.chunks_of(g.db, [d.id for d in documents], per_document)
     shorten = (
         (lambda t: t if len(t) <= PREVIEW_LENGTH else t[: PREVIEW_LENGTH - 1] + "…") if per_document else (lambda t: t)
@@ -167,6 +168,7 @@ def _with_chunks(documents: list[Document], per_document: int | None) -> list[di
                 {"position": c.position, "text": shorten(c.text), "embedded": c.embedding is not None}
                 for c in found[d.id]
             ],
+            **({} if per_document else {"text": d.text}),
         }
         for d in documents
     ]
@@ -198,7 +200,7 @@ class Knowledge(MethodView):
 
     @auth_required("admin")
     @ai.doc(requestBody=UPLOAD_BODY)
-    @ai.response(201, AiAgentDocumentSchema)
+    @ai.response(201, AiAgentDocumentDetailSchema)
     def post(self):
         """Add a document: JSON ``title`` and ``text``, or a multipart ``file`` (.txt, .md, .pdf). Searchable at once; embedded by a worker."""
         document = _new_document(load_config(g.db))
@@ -208,14 +210,14 @@ class Knowledge(MethodView):
 @ai.route("/knowledge/<uuid:document_id>")
 class KnowledgeItem(MethodView):
     @auth_required()
-    @ai.response(200, AiAgentDocumentSchema)
+    @ai.response(200, AiAgentDocumentDetailSchema)
     def get(self, document_id):
-        """One document with all its chunks."""
+        """One document with its full text and all its chunks."""
         return _with_chunks([knowledge.get_document(g.db, document_id)], None)[0]
 
     @auth_required("admin")
     @ai.arguments(AiAgentDocumentUpdateSchema)
-    @ai.response(200, AiAgentDocumentSchema)
+    @ai.response(200, AiAgentDocumentDetailSchema)
     def patch(self, data, document_id):
         """Change the title or the text (a new text is chunked and embedded again)."""
         document = knowledge.get_document(g.db, document_id)

@@ -112,6 +112,10 @@ class AiAgentDocumentSchema(Schema):
     updated_at = ma.fields.DateTime(dump_only=True)
 
 
+class AiAgentDocumentDetailSchema(AiAgentDocumentSchema):
+    text = ma.fields.String(dump_only=True, metadata={"description": "The full text (to edit it)"})
+
+
 AiAgentDocumentPage = page_schema(AiAgentDocumentSchema, "AiAgentDocumentPage")
 
 
