@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from atrium.inbox.activity import Actor, record
 from atrium.inbox.aftercommit import after_commit as _after_commit
@@ -23,7 +23,7 @@ from atrium.inbox.contacts import update_contact as _update_contact
 from atrium.inbox.conversations import get_conversation, update_conversation
 from atrium.inbox.events import emit
 from atrium.inbox.messages import queue_message
-from atrium.inbox.models import Message
+from atrium.inbox.models import Conversation, Message
 from atrium.inbox.payloads import contact_payload, conversation_payload, message_payload
 from atrium.tenancy.models import TenantConfig
 
@@ -37,13 +37,30 @@ def _actor(actor_type: str, actor_id: uuid.UUID | None) -> Actor:
 
 
 def conversation_info(session: Session, conversation_id: uuid.UUID, *, lock: bool = False) -> dict[str, Any]:
-    """A conversation as in ``conversation.updated`` events, plus ``channel_type``, ``last_inbound_at``,
+    """A conversation as in ``conversation.updated`` events, plus ``channel_type``, ``channel_name``, ``last_inbound_at``,
     ``handoff_summary`` and its ``contact`` (``id``, ``name``, ``phone``, ``email``, ``stage_key``,
     ``custom_fields``...). ``lock`` holds its row until the transaction ends; ``NotFound`` when missing."""
-    conversation = get_conversation(session, conversation_id, lock=lock)
+    return _info(get_conversation(session, conversation_id, lock=lock))
+
+
+def conversations_info(session: Session, conversation_ids: list[uuid.UUID]) -> dict[str, dict[str, Any]]:
+    """Several conversations as ``conversation_info`` shows them, by id (``str``), in one round of queries;
+    ids the company does not have are left out."""
+    if not conversation_ids:
+        return {}
+    rows = session.scalars(
+        select(Conversation)
+        .where(Conversation.id.in_(conversation_ids))
+        .options(selectinload(Conversation.contact), selectinload(Conversation.channel))
+    ).all()
+    return {str(c.id): _info(c) for c in rows}
+
+
+def _info(conversation: Conversation) -> dict[str, Any]:
     return {
         **conversation_payload(conversation),
         "channel_type": conversation.channel.type,
+        "channel_name": conversation.channel.name,
         "last_inbound_at": conversation.last_inbound_at.isoformat() if conversation.last_inbound_at else None,
         "handoff_summary": conversation.handoff_summary,
         "contact": contact_payload(conversation.contact),

@@ -40,10 +40,11 @@ def register_migrations():
 
 @hookimpl
 def register_blueprints(app):
-    """``/api/v1/ai/...`` and ``/api/v1/conversations/{id}/ai``."""
+    """``/api/v1/ai/...`` (the board too) and ``/api/v1/conversations/{id}/ai``."""
     from atrium_ai_agent.api import ai, conversations
+    from atrium_ai_agent.board_api import blp as board
 
-    return [ai, conversations]
+    return [ai, board, conversations]
 
 
 @hookimpl

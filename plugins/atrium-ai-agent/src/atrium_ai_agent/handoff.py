@@ -27,9 +27,11 @@ from atrium.plugins import (
 )
 from atrium_ai_agent.models import AgentConversation
 from atrium_ai_agent.settings import AgentConfig
-from atrium_ai_agent.state import lead_of, move_stage, now, progress_for, state_of
+from atrium_ai_agent.state import WORKING, lead_of, move_stage, now, progress_for, set_status, state_of
 
 EVENT = "conversation.handoff"
+#: Handoff outcomes that close the lead (their own board column and pipeline stage).
+CLOSED = ("lost", "converted")
 
 
 def _interest(db: Session, conversation: dict[str, Any], lead: dict[str, Any]) -> str | None:
@@ -85,17 +87,18 @@ def hand_off(
     """Switch the agent off for the conversation and record the handoff; returns the summary.
 
     ``by`` is who ended it (``agent``: a person, ``ai``, ``contact``: opt-out);
-    ``status`` overrides the summary's (``lost``, ``opted_out``), which is
-    otherwise the qualification's: ``qualifying``, ``qualified`` or ``scheduled``.
+    ``status`` overrides the summary's (``lost``, ``converted``, ``opted_out``), which is
+    otherwise the qualification's: ``qualifying``, ``qualified`` or ``scheduled``. The
+    conversation goes to the board's ``lost`` or ``converted`` column, else ``awaiting_human``.
     """
     conversation = conversation_info(db, conversation_id, lock=True)
     state = state_of(db, conversation)
-    outcome = status or (state.status if state.status in ("qualifying", "qualified", "scheduled") else "qualifying")
+    outcome = status or (state.status if state.status in WORKING else "qualifying")
     summary = summary_of(db, config, conversation, state, outcome, reason, by)
-    state.status = "lost" if outcome == "lost" else "awaiting_human"
+    set_status(db, state, outcome if outcome in CLOSED else "awaiting_human")
     state.handed_off_at = now()
-    if outcome == "lost":
-        move_stage(db, config, state.contact_id, "lost")
+    if outcome in CLOSED:
+        move_stage(db, config, state.contact_id, outcome)
     save_handoff_summary(db, conversation_id, summary)
     if conversation["ai_active"]:
         set_conversation_ai(db, conversation_id, False, actor_type=by, actor_id=by_id)

@@ -11,7 +11,19 @@ import datetime as dt
 import uuid
 
 from pgvector.sqlalchemy import Vector
-from sqlalchemy import BigInteger, Computed, DateTime, ForeignKey, Identity, Index, Integer, String, Text, func
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Computed,
+    DateTime,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    String,
+    Text,
+    func,
+)
 from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -68,20 +80,32 @@ class Chunk(TenantBase):
     )
 
 
+#: The agent's states of a conversation: the AI board's columns, in order.
+STATUSES = ("qualifying", "qualified", "scheduled", "awaiting_human", "converted", "lost")
+
+
 class AgentConversation(TenantBase):
     """The agent's state of one conversation.
 
-    ``status`` (the AI board's columns): ``qualifying``, ``qualified``,
-    ``scheduled``, ``awaiting_human`` (handed off) or ``lost``.
+    ``status`` (the AI board's columns): ``qualifying`` (awaiting AI),
+    ``qualified``, ``scheduled``, ``awaiting_human`` (handed off),
+    ``converted`` or ``lost``; ``status_changed_at`` orders a column.
     """
 
     __tablename__ = "ai_agent_conversations"
+    __table_args__ = (
+        Index("ix_ai_agent_conversations_board", "status", "status_changed_at", "conversation_id"),
+        CheckConstraint(f"status IN ({', '.join(repr(s) for s in STATUSES)})", name="status"),
+    )
 
     conversation_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True
     )
     contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
-    status: Mapped[str] = mapped_column(String(20), default="qualifying", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="qualifying")
+    status_changed_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), default=lambda: dt.datetime.now(dt.UTC)
+    )
     asked_step: Mapped[str | None] = mapped_column(String(60))
     booking: Mapped[dict | None] = mapped_column(JSONB)
     notes: Mapped[list] = mapped_column(JSONB, default=list)

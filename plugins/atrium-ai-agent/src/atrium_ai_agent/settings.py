@@ -125,10 +125,11 @@ SETTINGS_SCHEMA: dict[str, Any] = {
         "stages": {
             "type": "object",
             "properties": {
-                name: {"type": ["string", "null"], "maxLength": 60} for name in ("qualified", "scheduled", "lost")
+                name: {"type": ["string", "null"], "maxLength": 60}
+                for name in ("qualified", "scheduled", "converted", "lost")
             },
             "additionalProperties": False,
-            "description": "Pipeline stage the contact moves to when qualified, scheduled or lost (null: none)",
+            "description": "Pipeline stage the contact moves to when qualified, scheduled, converted or lost (null: none)",
         },
     },
     "additionalProperties": False,
@@ -153,7 +154,7 @@ DEFAULTS: dict[str, Any] = {
     "outside_hours": "reply",
     "outside_hours_message": "Olá! Recebemos sua mensagem. Nosso atendimento volta no próximo horário comercial e responderemos assim que possível.",
     "channel_ids": [],
-    "stages": {"qualified": "qualified", "scheduled": "meeting", "lost": "lost"},
+    "stages": {"qualified": "qualified", "scheduled": "meeting", "converted": "won", "lost": "lost"},
 }
 
 #: Keys a blueprint's ``[plugins.ai-agent]`` may provide (the rest are the company's to set).
