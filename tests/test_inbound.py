@@ -174,7 +174,7 @@ def test_the_sweeper_queues_left_behind_events_once_they_are_due(tenant_factory,
     t = tenant_factory()
     channel = probe_channel(t)
     raw = json.dumps({"messages": [message("esquecido")]}).encode()
-    event_id = store.insert_event("probe", raw, uuid.UUID(t.tenant_id), uuid.UUID(channel["id"]))
+    [event_id] = store.insert_events([store.Received("probe", raw, uuid.UUID(t.tenant_id), uuid.UUID(channel["id"]))])
     fresh = event_of(raw).next_attempt_at
     sweep()
     assert (event_of(raw).status, event_of(raw).next_attempt_at) == ("pending", fresh)
@@ -186,7 +186,7 @@ def test_the_sweeper_queues_left_behind_events_once_they_are_due(tenant_factory,
 
 def test_a_leased_event_is_not_handed_out_twice():
     raw = json.dumps({"lease": uuid.uuid4().hex}).encode()
-    event_id = store.insert_event("probe", raw)
+    [event_id] = store.insert_events([store.Received("probe", raw)])
     store.make_due([event_id])
     assert event_id in store.lease_due()
     assert event_id not in store.lease_due()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -77,15 +78,64 @@ NormalisedEvent = InboundMessage | StatusUpdate
 
 
 @dataclass(frozen=True)
+class MediaRule:
+    """Files a channel can send as one message type: accepted MIME types and the largest size."""
+
+    mime_types: frozenset[str]
+    max_bytes: int
+
+
+MB = 1024 * 1024
+# WhatsApp Cloud API's documented media types and limits (stickers left out): what Atrium stores
+# as uploads, and what most channels accept. A channel type may declare stricter rules.
+STANDARD_MEDIA_RULES: Mapping[str, MediaRule] = {
+    "image": MediaRule(frozenset({"image/jpeg", "image/png"}), 5 * MB),
+    "video": MediaRule(frozenset({"video/mp4", "video/3gpp"}), 16 * MB),
+    "audio": MediaRule(frozenset({"audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg"}), 16 * MB),
+    "document": MediaRule(
+        frozenset(
+            {
+                "application/pdf",
+                "text/plain",
+                "application/msword",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "application/vnd.ms-excel",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/vnd.ms-powerpoint",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            }
+        ),
+        100 * MB,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class OutboundFile:
+    """A file an agent uploaded to Atrium for a media message. ``read()`` returns its bytes
+    (at most the channel's ``MediaRule.max_bytes``), loaded from Atrium's store when called."""
+
+    id: str  # the upload's id (``content.upload_id``)
+    filename: str
+    mime_type: str
+    size: int
+    sha256: str  # hex
+    read: Callable[[], bytes] = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
 class OutboundMessage:
     """A message the core asks an adapter to send. ``to`` holds every identity of the
     contact, newest first (the adapter picks the kind it needs; after a number change the
     new number comes first). ``content`` by type: media
-    ``{"url" or "media_id", "caption", "filename", "mime_type"}``, template
+    ``{"url" or "media_id" or "upload_id", "caption", "filename", "mime_type"}``, template
     ``{"name", "language", "variables"}`` (``{"body.1": "Maria", ...}``, the names
     ``Template.variables`` lists) and optionally the provider's raw ``components``,
     reaction ``{"emoji", "message_id"}``.
-    ``reply_to`` is the provider id of the message answered."""
+    ``reply_to`` is the provider id of the message answered. ``file`` is set for a media
+    message made from an upload (``content.upload_id``): the adapter sends its bytes (e.g.
+    uploads them to the provider first); only types listed in the adapter's
+    ``upload_rules`` get one."""
 
     id: str  # our message id; also the idempotency key
     to: tuple[Identity, ...]
@@ -93,6 +143,7 @@ class OutboundMessage:
     text: str | None = None
     content: dict[str, Any] = field(default_factory=dict)
     reply_to: str | None = None
+    file: OutboundFile | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +198,9 @@ class ChannelAdapter(ABC):
     ``/webhooks/<type>/<channel id>``. ``customer_service_window_hours`` (e.g. 24
     for WhatsApp) makes the core refuse free-form messages, templates excepted,
     when the contact's last message is older than that; ``None`` means no window.
+    ``upload_rules`` lists the media types the channel can send from an uploaded file
+    (``OutboundMessage.file``), with their MIME types and size limits; the core refuses
+    other uploads with 422 before queueing. Empty (the default): uploads are refused.
     """
 
     type: ClassVar[str]
@@ -154,6 +208,7 @@ class ChannelAdapter(ABC):
     config_schema: ClassVar[dict[str, Any]] = {"type": "object"}
     global_webhook: ClassVar[str | None] = None
     customer_service_window_hours: ClassVar[int | None] = None  # free-form replies only this long after the contact's last message
+    upload_rules: ClassVar[Mapping[str, MediaRule]] = {}  # e.g. STANDARD_MEDIA_RULES
 
     def routing_keys(self, config: dict[str, Any]) -> list[tuple[str, str]]:
         """``(kind, key)`` pairs that route global-webhook events to a channel with ``config``."""

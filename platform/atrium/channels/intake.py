@@ -17,7 +17,8 @@ from sqlalchemy import select
 from atrium.channels.contract import ChannelContext
 from atrium.channels.processing import enqueue
 from atrium.channels.registry import context
-from atrium.channels.store import insert_event
+from atrium.channels.store import Received, insert_events
+from atrium.db.group_commit import GroupCommit
 from atrium.db.session import public_session, tenant_session
 from atrium.errors import NotFound
 from atrium.inbox.models import Channel
@@ -81,12 +82,22 @@ def _load_channel(channel_id: uuid.UUID) -> ChannelTarget | None:
         return ChannelTarget(ref, channel.type, context(channel)) if channel is not None else None
 
 
+def _store_and_queue(batch: list[Received]) -> list[uuid.UUID | None]:
+    event_ids = insert_events(batch)
+    enqueue([event_id for event_id in event_ids if event_id is not None])
+    return event_ids
+
+
+_group = GroupCommit(_store_and_queue)
+
+
 def receive(channel_type: str, body: bytes, tenant_id: uuid.UUID | None = None, channel_id: uuid.UUID | None = None) -> uuid.UUID | None:
-    """Store ``body`` as an event and queue it; ``None`` when the same event was received before."""
-    event_id = insert_event(channel_type, body, tenant_id, channel_id)
-    if event_id is not None:
-        enqueue([event_id])
-    return event_id
+    """Store ``body`` as an event and queue it; ``None`` when the same event was received before.
+
+    Concurrent calls in a process are stored in one statement and queued in
+    one message (``GroupCommit``); each returns once its event is stored.
+    """
+    return _group(Received(channel_type, body, tenant_id, channel_id))
 
 
 def receive_inbound(channel_type: str, channel_id: uuid.UUID | str, body: bytes) -> str | None:

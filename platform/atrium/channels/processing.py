@@ -1,6 +1,6 @@
 """Processing stored inbound events: route to a tenant, normalise, store in the inbox.
 
-Each event is processed by ``process_inbound_event`` on the ``inbound``
+Events are processed by ``process_inbound_events`` (a few per message) on the ``inbound``
 queue, which no other work shares; its priority puts it ahead of every other
 actor a worker has prefetched, so campaigns, reports and fan-out never delay
 an incoming message.
@@ -26,7 +26,7 @@ from atrium.channels.bodies import parse_json
 from atrium.channels.contract import ChannelAdapter
 from atrium.channels.models import InboundEvent
 from atrium.channels.registry import adapter_for, context
-from atrium.channels.store import ERROR_CHARS, MAX_ATTEMPTS, RUNNABLE, backoff, make_due, new_event
+from atrium.channels.store import ERROR_CHARS, MAX_ATTEMPTS, RUNNABLE, Received, backoff, insert_events, make_due
 from atrium.db.session import public_session, tenant_session
 from atrium.inbox.ingest import apply_events
 from atrium.inbox.models import Channel
@@ -40,21 +40,25 @@ INBOUND_QUEUE = "inbound"
 INBOUND_PRIORITY = -100  # Dramatiq runs lower numbers first; other actors default to 0
 
 
-@actor(queue_name=INBOUND_QUEUE, priority=INBOUND_PRIORITY, max_retries=0, time_limit=120_000)
-def process_inbound_event(event_id: str) -> None:
-    """Process one stored inbound event (a no-op when it is done or another worker holds it)."""
-    process(uuid.UUID(event_id))
+PER_MESSAGE = 10  # events per queue message: fewer messages to send, still spread over the worker threads
+
+
+@actor(queue_name=INBOUND_QUEUE, priority=INBOUND_PRIORITY, max_retries=0, time_limit=300_000)
+def process_inbound_events(event_ids: list[str]) -> None:
+    """Process stored inbound events in turn (each a no-op when it is done or another worker holds it)."""
+    for event_id in event_ids:
+        process(uuid.UUID(event_id))
 
 
 def enqueue(event_ids: list[uuid.UUID]) -> int:
-    """Queue the processing of ``event_ids``; return how many were queued.
+    """Queue the processing of ``event_ids`` (``PER_MESSAGE`` per message); return how many were queued.
 
     When the broker is unreachable the failure is logged, the rest are made
     due for the sweeper at once, and the events stay safely stored.
     """
-    for done, event_id in enumerate(event_ids):
+    for done in range(0, len(event_ids), PER_MESSAGE):
         try:
-            process_inbound_event.send(str(event_id))
+            process_inbound_events.send([str(event_id) for event_id in event_ids[done : done + PER_MESSAGE]])
         except Exception:
             log.exception("could not queue inbound events; the sweeper will pick them up", extra={"events": len(event_ids) - done})
             try:
@@ -140,7 +144,7 @@ def split(event_id: uuid.UUID, channel_type: str, body: bytes, targets: list[tup
         ).first()
         if event is None:
             return None
-        copies = [db.scalar(*new_event(channel_type, body, tenant_id, channel_id)) for tenant_id, channel_id in targets]
+        copies = insert_events([Received(channel_type, body, tenant_id, channel_id) for tenant_id, channel_id in targets], db)
         event.status, event.processed_at = "processed", func.now()
     log.info("global inbound event split per channel", extra={"event_id": str(event_id), "channels": len(targets)})
     enqueue([copy for copy in copies if copy is not None])

@@ -16,8 +16,8 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, func, select, tuple_, update
-from sqlalchemy.dialects.postgresql import Insert, insert
+from sqlalchemy import delete, func, select, text, tuple_, update
+from sqlalchemy.orm import Session
 
 from atrium.channels.models import EVENT_STATES, InboundEvent
 from atrium.db.base import new_id
@@ -41,47 +41,60 @@ def dedupe_key(channel_type: str, channel_id: uuid.UUID | None, body: bytes) -> 
     return digest.hexdigest()
 
 
-_INSERT = (
-    insert(InboundEvent)
-    .values(
-        id=bindparam("id"),
-        channel_type=bindparam("channel_type"),
-        channel_id=bindparam("channel_id"),
-        tenant_id=bindparam("tenant_id"),
-        dedupe_key=bindparam("dedupe_key"),
-        body=bindparam("body"),
-        status="pending",
-        attempts=0,
-        next_attempt_at=func.now() + GRACE,
-    )
-    .on_conflict_do_nothing(index_elements=["dedupe_key"])
-    .returning(InboundEvent.id)
-)  # built once: building and cache-keying it per webhook cost more than running it
-
-
-def new_event(
-    channel_type: str, body: bytes, tenant_id: uuid.UUID | None = None, channel_id: uuid.UUID | None = None
-) -> tuple[Insert, dict]:
-    """The ``INSERT`` of one received body and its parameters; it returns the new id, or nothing for a duplicate."""
-    return _INSERT, {
-        "id": new_id(),
-        "channel_type": channel_type,
-        "channel_id": channel_id,
-        "tenant_id": tenant_id,
-        "dedupe_key": dedupe_key(channel_type, channel_id, body),
-        "body": body,
-    }
-
-
-def insert_event(channel_type: str, body: bytes, tenant_id: uuid.UUID | None = None, channel_id: uuid.UUID | None = None) -> uuid.UUID | None:
-    """Store one received body; ``None`` when it was stored before.
-
-    One statement on a plain autocommit connection (the table is
-    schema-qualified; a single ``INSERT`` is atomic by itself, and no
-    ``BEGIN``/``COMMIT`` round trips): this runs before every webhook's 200.
+# Many events in one statement whatever their number (one prepared plan): arrays unnested into rows.
+_INSERT_MANY = text(
+    f"""
+    INSERT INTO public.inbound_events
+        (id, channel_type, channel_id, tenant_id, dedupe_key, body, status, attempts, next_attempt_at)
+    SELECT id, channel_type, channel_id, tenant_id, dedupe_key, body, 'pending', 0, now() + interval '{int(GRACE.total_seconds())} seconds'
+    FROM unnest(
+        CAST(:ids AS uuid[]), CAST(:channel_types AS varchar[]), CAST(:channel_ids AS uuid[]),
+        CAST(:tenant_ids AS uuid[]), CAST(:dedupe_keys AS varchar[]), CAST(:bodies AS bytea[])
+    ) AS new (id, channel_type, channel_id, tenant_id, dedupe_key, body)
+    ON CONFLICT (dedupe_key) DO NOTHING
+    RETURNING id
     """
-    with get_engine().connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        return connection.scalar(*new_event(channel_type, body, tenant_id, channel_id))
+)
+
+
+@dataclass(frozen=True)
+class Received:
+    """A body as received, with what the intake knows of where it belongs."""
+
+    channel_type: str
+    body: bytes
+    tenant_id: uuid.UUID | None = None
+    channel_id: uuid.UUID | None = None
+
+    @property
+    def dedupe_key(self) -> str:
+        """The key a repeat of this body on this channel has too."""
+        return dedupe_key(self.channel_type, self.channel_id, self.body)
+
+
+def insert_events(batch: list[Received], db: Session | None = None) -> list[uuid.UUID | None]:
+    """Store received bodies in one statement; per body its new event id, or ``None`` when it was stored before.
+
+    A body repeated within ``batch`` is stored once (the first). Without
+    ``db``, the statement runs on a plain autocommit connection (the table
+    is schema-qualified; a single ``INSERT`` is atomic by itself, and no
+    ``BEGIN``/``COMMIT`` round trips): this runs before webhooks' 200.
+    """
+    ids = [new_id() for _ in batch]
+    params = {
+        "ids": ids,
+        "channel_types": [r.channel_type for r in batch],
+        "channel_ids": [r.channel_id for r in batch],
+        "tenant_ids": [r.tenant_id for r in batch],
+        "dedupe_keys": [r.dedupe_key for r in batch],
+        "bodies": [r.body for r in batch],
+    }
+    if db is not None:
+        stored = set(db.scalars(_INSERT_MANY, params))
+    else:
+        with get_engine().connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            stored = set(connection.scalars(_INSERT_MANY, params))
+    return [event_id if event_id in stored else None for event_id in ids]
 
 
 def make_due(event_ids: list[uuid.UUID]) -> None:
