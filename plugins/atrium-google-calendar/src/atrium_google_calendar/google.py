@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import socket
 import threading
 from collections import OrderedDict
@@ -38,6 +39,8 @@ MAX_EVENT_PAGES = 10
 _NETWORK_ERRORS = (OSError, socket.timeout, httplib2.HttpLib2Error, google.auth.exceptions.TransportError)
 
 Interval = tuple[dt.datetime, dt.datetime]
+#: Google's API root (``rootUrl`` of the discovery document), replaced by ``GOOGLE_CALENDAR_API_URL`` when set.
+API_URL_ENV = "GOOGLE_CALENDAR_API_URL"
 
 
 @dataclass
@@ -89,13 +92,19 @@ def _discovery_document() -> dict:
     return json.loads(get_static_doc("calendar", "v3"))
 
 
+def _client_options() -> dict | None:
+    """Where Calendar API calls go: ``$GOOGLE_CALENDAR_API_URL/calendar/v3/`` (a fake, a proxy), else Google."""
+    root = os.environ.get(API_URL_ENV)
+    return {"api_endpoint": f"{root.rstrip('/')}/calendar/v3/"} if root else None
+
+
 class CalendarClient:
     """The calls Atrium makes to Google Calendar, for one company's service account."""
 
     def __init__(self, credentials: service_account.Credentials) -> None:
         self.service_account_email = credentials.service_account_email
         http = google_auth_httplib2.AuthorizedHttp(credentials, http=httplib2.Http(timeout=TIMEOUT_SECONDS))
-        self._service = build_from_document(_discovery_document(), http=http)
+        self._service = build_from_document(_discovery_document(), http=http, client_options=_client_options())
 
     def freebusy(self, calendar_ids: list[str], start: dt.datetime, end: dt.datetime, time_zone: str) -> FreeBusy:
         """Busy periods of ``calendar_ids`` between ``start`` and ``end`` (``freebusy.query``)."""
