@@ -4052,6 +4052,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ai/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every column with its count and first cards, newest in the column first; ``status`` + ``cursor`` page one column. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description next_cursor of the previous page */
+                    cursor?: string | null;
+                    limit?: number;
+                    /** @description One column only (qualifying (awaiting AI), qualified, scheduled, awaiting_human, converted or lost); needed with a cursor */
+                    status?: "qualifying" | "qualified" | "scheduled" | "awaiting_human" | "converted" | "lost" | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiAgentBoard"];
+                    };
+                };
+                /** @description Missing, invalid, expired or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/board/{conversation_id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a conversation to a column: awaiting AI switches the agent on, awaiting human / converted / lost hand off. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    conversation_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AiAgentBoardMove"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiAgentBoardCard"];
+                    };
+                };
+                /** @description Missing, invalid, expired or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{conversation_id}/ai": {
         parameters: {
             query?: never;
@@ -5371,6 +5479,66 @@ export interface components {
             completion_tokens?: number;
             by_model?: components["schemas"]["AiAgentUsageRow"][];
             by_day?: components["schemas"]["AiAgentUsageDay"][];
+        };
+        AiAgentBoardContact: {
+            /** Format: uuid */
+            id?: string;
+            name?: string | null;
+            phone?: string | null;
+        };
+        AiAgentBoardChannel: {
+            /** Format: uuid */
+            id?: string;
+            type?: string;
+            name?: string;
+        };
+        AiAgentBoardProgress: {
+            /** @description Qualification steps answered */
+            answered?: number;
+            /** @description Qualification steps configured */
+            total?: number;
+        };
+        AiAgentBoardCard: {
+            /** Format: uuid */
+            conversation_id?: string;
+            /** @description qualifying (awaiting AI), qualified, scheduled, awaiting_human, converted or lost */
+            status?: string;
+            /**
+             * Format: date-time
+             * @description When it entered its column
+             */
+            status_changed_at?: string;
+            contact?: components["schemas"]["AiAgentBoardContact"];
+            channel?: components["schemas"]["AiAgentBoardChannel"];
+            /** Format: uuid */
+            assignee_id?: string | null;
+            ai_active?: boolean;
+            /** Format: date-time */
+            last_message_at?: string | null;
+            last_message_preview?: string | null;
+            progress?: components["schemas"]["AiAgentBoardProgress"];
+            /** @description The meeting booked, if any (start, consultant) */
+            booking?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        AiAgentBoardColumn: {
+            /** @description qualifying (awaiting AI), qualified, scheduled, awaiting_human, converted or lost */
+            status?: string;
+            /** @description Every conversation in the column */
+            count?: number;
+            items?: components["schemas"]["AiAgentBoardCard"][];
+            next_cursor?: string | null;
+        };
+        AiAgentBoard: {
+            columns?: components["schemas"]["AiAgentBoardColumn"][];
+        };
+        AiAgentBoardMove: {
+            /**
+             * @description The column: qualifying (awaiting AI), qualified, scheduled, awaiting_human, converted or lost
+             * @enum {string}
+             */
+            status: "qualifying" | "qualified" | "scheduled" | "awaiting_human" | "converted" | "lost";
         };
         AiAgentStepAnswer: {
             step?: string;
