@@ -21,6 +21,7 @@ from atrium.inbox.events import emit
 from atrium.inbox.models import Channel, Conversation, Message
 from atrium.inbox.outbound import enqueue_send, now
 from atrium.inbox.payloads import conversation_payload, message_payload
+from atrium.inbox.uploads import attach
 from atrium.inbox.window import check_window
 
 MEDIA_TYPES = ("image", "audio", "video", "document")
@@ -55,8 +56,11 @@ def compose(data: dict[str, Any]) -> tuple[str, str | None, dict[str, Any]]:
             raise Invalid("a template message needs template.name and template.language", field="template")
         return kind, None, template_content(template)
     content = {k: v for k, v in (data.get("content") or {}).items() if v is not None}
-    if not content.get("url") and not content.get("media_id"):
-        raise Invalid(f"a media message ({kind}) needs content.url or content.media_id", field="content.url")
+    if sum(1 for key in ("url", "media_id", "upload_id") if content.get(key)) != 1:
+        raise Invalid(
+            f"a media message ({kind}) needs one of content.url, content.media_id or content.upload_id",
+            field="content.url",
+        )
     return kind, None, content
 
 
@@ -101,6 +105,9 @@ def queue_message(db: Session, conversation: Conversation, actor: Actor, data: d
     """
     kind, text, content = compose(data)
     adapter = channel_adapter(db.get(Channel, conversation.channel_id))
+    if content.get("upload_id"):
+        content = {"caption": content.get("caption"), **attach(db, content["upload_id"], kind, adapter)}
+        content = {k: v for k, v in content.items() if v is not None}
     at = now()
     scheduled_at = data.get("scheduled_at")
     if scheduled_at is not None and scheduled_at <= at:

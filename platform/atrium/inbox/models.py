@@ -5,7 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Identity, Index, String, Text, UniqueConstraint, func, text
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Identity,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -138,6 +150,25 @@ class Message(TenantBase):
     attempts: Mapped[int] = mapped_column(default=0)  # send attempts made so far
     claimed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))  # when the last attempt began
     next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))  # retry after a refusal
+
+
+class MediaUpload(TenantBase):
+    """A file an agent uploaded for outbound messages (kept in the database, so every replica
+    reads it). ``used_at`` is set when a message references it; unused uploads are swept."""
+
+    __tablename__ = "media_uploads"
+    __table_args__ = (Index("ix_media_uploads_unused", "created_at", postgresql_where=text("used_at IS NULL")),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    type: Mapped[str] = mapped_column(String(20))  # the message type it suits: image, audio, video, document
+    filename: Mapped[str] = mapped_column(String(200))
+    mime_type: Mapped[str] = mapped_column(String(120))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    uploaded_by: Mapped[uuid.UUID | None] = mapped_column()
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
 class StatusBacklog(TenantBase):

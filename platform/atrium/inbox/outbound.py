@@ -34,6 +34,7 @@ from atrium.inbox.events import emit
 from atrium.inbox.ingest import STATUS_RANK, reconcile_backlog
 from atrium.inbox.models import Channel, ContactIdentity, Conversation, Message
 from atrium.inbox.payloads import message_payload
+from atrium.inbox.uploads import outbound_file
 from atrium.inbox.window import may_send, window_closed_reason
 from atrium.tenancy.context import current_tenant
 from atrium.workers.actors import actor
@@ -151,6 +152,7 @@ def _claim(db: Session, message_id: uuid.UUID):
         text=message.text,
         content=message.content,
         reply_to=message.reply_to_provider_id,
+        file=outbound_file(db, message.content),
     )
     return adapter, context(channel), outbound
 

@@ -3,8 +3,9 @@
 Both are audited in ``audit_log`` with ids and counts only, so the record of
 an erasure survives it. A contact's data includes the stubs of contacts
 merged into it (the same person). Erasure removes the contact, its
-identities, tags, notes, timeline, conversations and messages, the pending
-statuses of those messages, and the domain events that mention them; a
+identities, tags, notes, timeline, conversations and messages, the files
+agents uploaded for those messages (unless another contact's message uses them
+too), the pending statuses of those messages, and the domain events that mention them; a
 ``contact.erased`` event (carrying only the id) tells plugins and webhook
 subscribers to erase their copies.
 """
@@ -35,8 +36,9 @@ from atrium.inbox.models import (
     Note,
     StatusBacklog,
 )
+from atrium.inbox.uploads import delete_orphans
 
-MEDIA_FIELDS = ("media_id", "url", "mime_type", "filename", "caption", "sha256")
+MEDIA_FIELDS = ("media_id", "url", "upload_id", "mime_type", "filename", "caption", "sha256")
 
 
 def _person(db: Session, contact: Contact) -> list[uuid.UUID]:
@@ -93,7 +95,7 @@ def export_contact(db: Session, contact: Contact, actor: Actor) -> dict[str, Any
         "media": [
             {"message_id": str(m.id), "type": m.type, **{k: m.content[k] for k in MEDIA_FIELDS if m.content.get(k)}}
             for m in messages
-            if m.content and (m.content.get("media_id") or m.content.get("url"))
+            if m.content and (m.content.get("media_id") or m.content.get("url") or m.content.get("upload_id"))
         ],
     }
     counts = {key: len(document[key]) for key in ("identities", "notes", "activities", "conversations", "media")}
@@ -127,11 +129,15 @@ def erase_contact(db: Session, contact: Contact, actor: Actor) -> dict[str, int]
             )
         )
     )
+    upload_ids = db.scalars(
+        select(Message.content["upload_id"].astext).where(in_conversations, Message.content.has_key("upload_id"))
+    ).all()
     mentioned = [str(i) for i in (*ids, *conversation_ids)]
     counts["events"] = db.execute(
         delete(DomainEvent).where(or_(*(DomainEvent.data.cast(Text).contains(i) for i in mentioned)))
     ).rowcount
     db.execute(delete(Contact).where(Contact.id.in_(ids)))
+    counts["uploads"] = delete_orphans(db, list(set(upload_ids)))
     audit(db, "contact.erased", "contact", contact.id, actor, counts)
     emit(db, "contact.erased", {"id": str(contact.id)})
     counters.invalidate(db)

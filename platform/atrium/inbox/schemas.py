@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshmallow as ma
+from flask_smorest.fields import Upload
 
 from atrium.api.pagination import PageArgs, page_schema
 from atrium.api.schemas import Schema
@@ -238,6 +239,7 @@ class MediaContentSchema(Schema):
         schemes={"https", "http"}, validate=ma.validate.Length(max=2000), metadata={"pattern": "^https?://"}
     )
     media_id = ma.fields.String(validate=SHORT)
+    upload_id = ma.fields.UUID(metadata={"description": "A file uploaded with POST /api/v1/media"})
     caption = ma.fields.String(validate=ma.validate.Length(max=1024))
     filename = ma.fields.String(validate=ma.validate.Length(max=240))
     mime_type = ma.fields.String(validate=ma.validate.Length(max=100))
@@ -247,11 +249,25 @@ class MessageCreateSchema(Schema):
     type = ma.fields.String(required=True, validate=ma.validate.OneOf(OUTBOUND_TYPES))
     text = ma.fields.String(validate=ma.validate.Length(max=4096))
     content = ma.fields.Nested(
-        MediaContentSchema, metadata={"description": "Media: url or media_id, caption, filename"}
+        MediaContentSchema, metadata={"description": "Media: url, media_id or upload_id; caption, filename"}
     )
     template = ma.fields.Nested(TemplateSchema)
     reply_to = ma.fields.UUID(metadata={"description": "Id of the message answered"})
     scheduled_at = ma.fields.AwareDateTime(metadata={"description": "Send later, at this time"})
+
+
+class UploadArgs(Schema):
+    file = Upload(required=True, metadata={"description": "The file (multipart/form-data)"})
+
+
+class UploadSchema(Schema):
+    id = ma.fields.UUID(dump_only=True, metadata={"description": "Send it as content.upload_id"})
+    type = ma.fields.String(dump_only=True, metadata={"description": "The media message type: image, video, audio or document"})
+    filename = ma.fields.String(dump_only=True)
+    mime_type = ma.fields.String(dump_only=True)
+    size = ma.fields.Integer(dump_only=True)
+    sha256 = ma.fields.String(dump_only=True)
+    created_at = ma.fields.DateTime(dump_only=True)
 
 
 class MessageSchema(Schema):

@@ -4,7 +4,7 @@ It releases scheduled messages that fell due, re-enqueues queued messages
 whose job was lost (Redis down, worker killed before the claim), and marks
 failed ``delivery_unknown`` the messages left ``sending`` by an attempt that
 never finished, once ``SENDING_GRACE`` has passed without a status webhook
-settling them.
+settling them. It also deletes uploaded files no message used within a day.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from atrium.db.session import tenant_session
 from atrium.inbox.messages import release_due
 from atrium.inbox.models import Message
 from atrium.inbox.outbound import SENDING_GRACE, enqueue_send, fail, now
+from atrium.inbox.uploads import delete_unused
 from atrium.tenancy.context import current_tenant
 from atrium.workers.actors import actor
 
@@ -60,7 +61,7 @@ def sweep(db: Session) -> dict[str, int]:
             "delivery_unknown",
             "the send was interrupted and the provider never confirmed it; check the chat before sending it again",
         )
-    return {"released": len(due), "requeued": len(lost), "unknown": len(stuck)}
+    return {"released": len(due), "requeued": len(lost), "unknown": len(stuck), "uploads_deleted": delete_unused(db)}
 
 
 @actor(queue_name="outbound", max_retries=0)

@@ -9,11 +9,14 @@ from atrium.api.pagination import PageArgs, page_schema, paginate
 from atrium.api.schemas import Schema
 from atrium.auth.guard import Principal, auth_required
 from atrium.channels.contract import (
+    STANDARD_MEDIA_RULES,
     ChannelAdapter,
     ChannelContext,
     ContactInfo,
     Identity,
     InboundMessage,
+    MediaRule,
+    OutboundFile,
     OutboundMessage,
     SendError,
     SendResult,
@@ -69,6 +72,7 @@ def receive_inbound(channel_type: str, channel_id, body: bytes) -> str | None:
 
 
 __all__ = [
+    "STANDARD_MEDIA_RULES",
     "AITool",
     "AIToolContext",
     "ChannelAdapter",
@@ -79,7 +83,9 @@ __all__ = [
     "Identity",
     "InboundMessage",
     "Invalid",
+    "MediaRule",
     "NotFound",
+    "OutboundFile",
     "OutboundMessage",
     "PageArgs",
     "PeriodicJob",

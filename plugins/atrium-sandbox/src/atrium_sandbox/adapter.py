@@ -20,10 +20,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from atrium.plugins import (
+    STANDARD_MEDIA_RULES,
     ChannelAdapter,
     ChannelContext,
     InboundMessage,
     OutboundMessage,
+    SendError,
     SendResult,
     StatusUpdate,
     Template,
@@ -85,6 +87,7 @@ class SandboxAdapter(ChannelAdapter):
     title = "Sandbox"
     config_schema = CONFIG_SCHEMA
     global_webhook = "sandbox"
+    upload_rules = STANDARD_MEDIA_RULES  # accepts the files a WhatsApp number would
 
     def routing_keys(self, config: dict[str, Any]) -> list[tuple[str, str]]:
         """The sandbox ``number``, which routes ``/webhooks/sandbox`` events."""
@@ -119,6 +122,7 @@ class SandboxAdapter(ChannelAdapter):
 
     def send(self, channel: ChannelContext, message: OutboundMessage) -> SendResult:
         """Accept ``message`` at once; its ``delivered`` and ``read`` statuses follow as webhooks.
+        An uploaded file is read in full, as a provider's upload would.
 
         The provider id is derived from our message id, so sending the same
         message twice (a retried job) is the same send, as with a real
@@ -126,6 +130,8 @@ class SandboxAdapter(ChannelAdapter):
         """
         from atrium_sandbox.jobs import report_status
 
+        if message.file is not None and len(message.file.read()) != message.file.size:
+            raise SendError("the uploaded file could not be read in full", code="upload_unreadable")
         provider_id = f"sbx-{message.id}"
         delivered = channel.config.get("delivered_after_ms", 500)
         read = channel.config.get("read_after_ms", 1500)

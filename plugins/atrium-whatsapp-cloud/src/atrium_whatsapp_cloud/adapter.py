@@ -9,6 +9,7 @@ See ``docs/whatsapp-cloud.md``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import httpx
 
 from atrium.plugins import (
+    STANDARD_MEDIA_RULES,
     ChannelAdapter,
     ChannelContext,
     InboundMessage,
@@ -88,6 +90,7 @@ class WhatsAppCloudAdapter(ChannelAdapter):
     config_schema = CONFIG_SCHEMA
     global_webhook = "meta"
     customer_service_window_hours = 24
+    upload_rules = STANDARD_MEDIA_RULES  # Meta's documented media types and sizes
 
     def routing_keys(self, config: dict[str, Any]) -> list[tuple[str, str]]:
         """The channel's ``phone_number_id``, the key Meta's platform-app webhooks are routed by."""
@@ -113,7 +116,12 @@ class WhatsAppCloudAdapter(ChannelAdapter):
         return inbound.parse_payload(payload, channel.config.get("phone_number_id"))
 
     def send(self, channel: ChannelContext, message: OutboundMessage) -> SendResult:
-        """POST ``message`` to ``/<phone number id>/messages``; ``SendError`` when Meta refuses it."""
+        """POST ``message`` to ``/<phone number id>/messages``; ``SendError`` when Meta refuses it.
+        A file uploaded to Atrium (``message.file``) is uploaded to ``/<phone number id>/media`` first
+        and sent by its media id."""
+        if message.file is not None:
+            media_id = media.upload(_number(channel), _token(channel), message.file)
+            message = dataclasses.replace(message, content={**message.content, "media_id": media_id})
         data = self._post_message(channel, outbound.message_body(message))
         messages = data.get("messages")
         first = messages[0] if isinstance(messages, list) and messages and isinstance(messages[0], dict) else {}
@@ -141,9 +149,7 @@ class WhatsAppCloudAdapter(ChannelAdapter):
         return media.open_media(media_id, _token(channel), channel.config.get("phone_number_id"))
 
     def _post_message(self, channel: ChannelContext, body: dict[str, Any]) -> dict[str, Any]:
-        number = channel.config.get("phone_number_id")
-        if not number:
-            raise SendError("the channel has no phone_number_id", code="not_configured")
+        number = _number(channel)
         try:
             response = graph.client().post(
                 graph.url(f"{number}/messages"),
@@ -161,6 +167,13 @@ class WhatsAppCloudAdapter(ChannelAdapter):
         if not isinstance(data, dict):
             raise SendError("Graph API answered with a body that is not a JSON object", code="bad_response")
         return data
+
+
+def _number(channel: ChannelContext) -> str:
+    number = channel.config.get("phone_number_id")
+    if not number:
+        raise SendError("the channel has no phone_number_id", code="not_configured")
+    return str(number)
 
 
 def _token(channel: ChannelContext) -> str:

@@ -1,9 +1,14 @@
-"""Downloading a contact's media: ``GET /<media id>`` for a short-lived URL, then a streamed GET of it.
+"""Media on the Graph API: downloading a contact's files and uploading an agent's.
 
-Meta's media URLs need the same bearer token as the API and expire after a
-few minutes, so the file is streamed through to the agent, never stored here.
-Files over ``ATRIUM_WHATSAPP_MEDIA_MAX_BYTES`` are refused before the first
-byte when their size is declared, and the stream fails at the limit when it is not.
+Download: ``GET /<media id>`` for a short-lived URL, then a streamed GET of
+it. Meta's media URLs need the same bearer token as the API and expire after
+a few minutes, so the file is streamed through to the agent, never stored
+here. Files over ``ATRIUM_WHATSAPP_MEDIA_MAX_BYTES`` are refused before the
+first byte when their size is declared, and the stream fails at the limit
+when it is not.
+
+Upload: ``POST /<phone number id>/media`` (multipart: ``messaging_product``,
+``type``, ``file``) answers ``{"id"}``, the media id a message then sends.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from atrium.plugins import NotFound
+from atrium.plugins import NotFound, OutboundFile, SendError
 from atrium_whatsapp_cloud import env, graph
 from atrium_whatsapp_cloud.errors import MediaTooLarge, WhatsAppUnavailable
 
@@ -24,6 +29,31 @@ log = logging.getLogger(__name__)
 MEDIA_ID = re.compile(r"[0-9A-Za-z_-]{1,128}")  # never a path: it is placed in a Graph URL
 CHUNK = 64 * 1024
 DOWNLOAD_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+UPLOAD_TIMEOUT = httpx.Timeout(120.0, connect=5.0)
+
+
+def upload(phone_number_id: str, token: str, file: OutboundFile) -> str:
+    """Upload ``file`` to the number's media store and return Meta's media id; ``SendError`` when refused
+    (retryable for 429, 5xx and timeouts)."""
+    try:
+        response = graph.client().post(
+            graph.url(f"{phone_number_id}/media"),
+            data={"messaging_product": "whatsapp", "type": file.mime_type},
+            files={"file": (file.filename, file.read(), file.mime_type)},
+            headers=graph.auth(token),
+            timeout=UPLOAD_TIMEOUT,
+        )
+    except httpx.HTTPError as exc:
+        raise graph.network_error(exc) from exc
+    if not response.is_success:
+        raise graph.send_error(response)
+    try:
+        media_id = response.json().get("id")
+    except (ValueError, AttributeError):
+        media_id = None
+    if not isinstance(media_id, str) or not MEDIA_ID.fullmatch(media_id):
+        raise SendError("Graph API accepted the upload without returning a media id", code="bad_response")
+    return media_id
 
 
 def open_media(media_id: str, token: str, phone_number_id: str | None) -> tuple[str, int | None, Iterator[bytes]]:
