@@ -24,6 +24,7 @@ export type Conversation = Complete<Schemas["Conversation"]>;
 export type Counters = Complete<Schemas["Counters"]>;
 export type Dashboard = Complete<Schemas["Dashboard"]>;
 export type Me = Complete<Schemas["Me"]>;
+export type MediaUpload = Complete<Schemas["Upload"]>;
 export type Member = Complete<Schemas["Member"]>;
 export type Message = Complete<Schemas["Message"]>;
 export type Note = Complete<Schemas["Note"]>;

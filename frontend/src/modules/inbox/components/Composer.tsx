@@ -1,27 +1,40 @@
-import { FileText, Paperclip, SendHorizontal, X } from "lucide-react";
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { CalendarClock, FileText, Paperclip, SendHorizontal, X } from "lucide-react";
+import { type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { ApiError } from "@/api/ApiError";
 import type { Conversation, Message, MessageCreate } from "@/api/schemas";
 import { useI18n } from "@/i18n/hooks/useI18n";
-import { AttachmentForm } from "@/modules/inbox/components/AttachmentForm";
+import { AttachmentPreview } from "@/modules/inbox/components/AttachmentPreview";
 import { EmojiPicker } from "@/modules/inbox/components/EmojiPicker";
+import { ScheduleForm } from "@/modules/inbox/components/ScheduleForm";
 import { TemplateForm } from "@/modules/inbox/components/TemplateForm";
+import { MediaRules } from "@/modules/inbox/constants/MediaRules";
+import { useAttachment } from "@/modules/inbox/hooks/useAttachment";
 import { useSendMessage } from "@/modules/inbox/hooks/useSendMessage";
+import { composeMessages } from "@/modules/inbox/utils/composeMessages";
 import { composerMode } from "@/modules/inbox/utils/composerMode";
 import { Button } from "@/ui/Button";
 import { Dialog } from "@/ui/Dialog";
+import { toast } from "sonner";
+
+const ACCEPT = Object.values(MediaRules)
+  .flatMap((rule) => [...rule.mimeTypes, rule.accept])
+  .join(",");
 
 export type ComposerProps = { conversation: Conversation; replyTo: Message | null; onClearReply: () => void };
 
 /**
- * Write to the contact: text (Enter sends, Shift+Enter breaks the line), emoji, a file by link,
- * or a template. When the 24-hour window is closed only a template can be sent, and it says so.
+ * Write to the contact: text (Enter sends, Shift+Enter breaks the line), emoji, a file from the
+ * computer (button, drag and drop, paste; the text becomes its caption), a template, now or at a
+ * chosen time. When the 24-hour window is closed only a template can be sent, and it says so.
  */
 export function Composer({ conversation, replyTo, onClearReply }: ComposerProps) {
   const { t, formatDate } = useI18n();
   const send = useSendMessage(conversation.id);
   const [text, setText] = useState("");
-  const [dialog, setDialog] = useState<"template" | "attachment" | null>(null);
+  const [dialog, setDialog] = useState<"template" | "schedule" | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const { attachment, attach, clear } = useAttachment();
+  const fileInput = useRef<HTMLInputElement>(null);
   const [now, setNow] = useState(() => new Date());
   const textarea = useRef<HTMLTextAreaElement>(null);
   const labelId = useId();
@@ -46,13 +59,42 @@ export function Composer({ conversation, replyTo, onClearReply }: ComposerProps)
     });
   };
 
+  const uploading = Boolean(attachment && !attachment.upload);
+  const ready = !uploading && !attachment?.error && Boolean(text.trim() || attachment?.upload);
+
+  const sendDraft = (scheduledAt?: string) => {
+    if (!ready) return;
+    const bodies = composeMessages(text, attachment?.upload ?? null, scheduledAt);
+    bodies.forEach((body, index) => (index === 0 ? submit(body) : send.mutate(body)));
+    setText("");
+    clear();
+    setDialog(null);
+    textarea.current?.focus();
+  };
+
   const sendText = (event?: FormEvent) => {
     event?.preventDefault();
-    const value = text.trim();
-    if (!value) return;
-    submit({ type: "text", text: value });
-    setText("");
+    sendDraft();
+  };
+
+  const attachFile = (file: File | undefined) => {
+    if (!file) return;
+    const refusal = attach(file);
+    if (refusal) toast.error(refusal);
     textarea.current?.focus();
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    attachFile(event.dataTransfer.files[0]);
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const file = event.clipboardData.files[0];
+    if (!file) return;
+    event.preventDefault();
+    attachFile(file);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -82,7 +124,23 @@ export function Composer({ conversation, replyTo, onClearReply }: ComposerProps)
   };
 
   return (
-    <div className="composer">
+    <div
+      className={dragging ? "composer composer-dragging" : "composer"}
+      onDragOver={(event) => {
+        if (mode !== "free" || !event.dataTransfer.types.includes("Files")) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={mode === "free" ? onDrop : undefined}
+    >
+      {dragging && (
+        <p className="composer-drop" aria-hidden="true">
+          {t("attachment.drop")}
+        </p>
+      )}
       {replyTo && (
         <div className="composer-reply">
           <span>
@@ -104,10 +162,23 @@ export function Composer({ conversation, replyTo, onClearReply }: ComposerProps)
         </div>
       ) : (
         <form className="composer-form" onSubmit={sendText}>
+          {attachment && <AttachmentPreview attachment={attachment} onRemove={clear} />}
           <EmojiPicker onPick={insertEmoji} />
-          <button type="button" className="icon-btn" aria-label={t("composer.attach")} title={t("composer.attach")} onClick={() => setDialog("attachment")}>
+          <button type="button" className="icon-btn" aria-label={t("composer.attach")} title={t("composer.attach")} onClick={() => fileInput.current?.click()}>
             <Paperclip size={20} aria-hidden="true" />
           </button>
+          <input
+            ref={fileInput}
+            type="file"
+            className="sr-only"
+            tabIndex={-1}
+            accept={ACCEPT}
+            aria-label={t("attachment.file")}
+            onChange={(event) => {
+              attachFile(event.target.files?.[0]);
+              event.target.value = "";
+            }}
+          />
           <button type="button" className="icon-btn" aria-label={t("composer.template")} title={t("composer.template")} onClick={() => setDialog("template")}>
             <FileText size={20} aria-hidden="true" />
           </button>
@@ -122,12 +193,16 @@ export function Composer({ conversation, replyTo, onClearReply }: ComposerProps)
               rows={1}
               value={text}
               maxLength={4096}
-              placeholder={t("composer.placeholder")}
+              placeholder={attachment && attachment.kind !== "audio" ? t("attachment.captionPlaceholder") : t("composer.placeholder")}
               onChange={(event) => setText(event.target.value)}
               onKeyDown={onKeyDown}
+              onPaste={onPaste}
             />
           </div>
-          <button type="submit" className="icon-btn send-btn" aria-label={t("composer.send")} title={t("composer.send")} disabled={!text.trim()}>
+          <button type="button" className="icon-btn" aria-label={t("schedule.open")} title={t("schedule.open")} disabled={!ready} onClick={() => setDialog("schedule")}>
+            <CalendarClock size={20} aria-hidden="true" />
+          </button>
+          <button type="submit" className="icon-btn send-btn" aria-label={t("composer.send")} title={t("composer.send")} disabled={!ready}>
             <SendHorizontal size={20} aria-hidden="true" />
           </button>
         </form>
@@ -138,8 +213,8 @@ export function Composer({ conversation, replyTo, onClearReply }: ComposerProps)
       <Dialog open={dialog === "template"} title={t("composer.sendTemplate")} onClose={() => setDialog(null)} closeLabel={t("common.close")}>
         <TemplateForm channelId={conversation.channel_id} submitLabel={t("composer.send")} busy={send.isPending} onSubmit={(template) => submit({ type: "template", template })} />
       </Dialog>
-      <Dialog open={dialog === "attachment"} title={t("composer.attach")} onClose={() => setDialog(null)} closeLabel={t("common.close")}>
-        <AttachmentForm busy={send.isPending} onSubmit={submit} />
+      <Dialog open={dialog === "schedule"} title={t("schedule.title")} onClose={() => setDialog(null)} closeLabel={t("common.close")}>
+        {dialog === "schedule" && <ScheduleForm busy={send.isPending} onSubmit={sendDraft} />}
       </Dialog>
     </div>
   );

@@ -6,12 +6,13 @@ import type { Message } from "@/api/schemas";
 
 /**
  * A URL the browser can show a message's media from: its public link when it has one, else the
- * file downloaded through Atrium's media proxy with the agent's token (an object URL, cached for
+ * file (the provider's, or one an agent uploaded) downloaded through Atrium's media proxy with the agent's token (an object URL, cached for
  * the session and freed when it leaves the cache). `enabled` false: nothing is downloaded.
  */
 export function useMessageMedia(message: Message, enabled = true) {
   const link = typeof message.content.url === "string" ? message.content.url : undefined;
-  const proxied = !link && typeof message.content.media_id === "string" && !message.id.startsWith("local-");
+  const stored = typeof message.content.media_id === "string" || typeof message.content.upload_id === "string";
+  const proxied = !link && stored && !message.id.startsWith("local-");
   const query = useQuery({
     queryKey: queryKeys.media(message.id),
     queryFn: async () => {

@@ -1,0 +1,12 @@
+import type { MediaUpload } from "@/api/schemas";
+import type { MediaKind } from "@/modules/inbox/constants/MediaRules";
+
+/** A file attached in the composer: uploading (`progress` 0..1), uploaded (`upload`), or refused (`error`). */
+export type PendingAttachment = {
+  file: File;
+  kind: MediaKind;
+  previewUrl: string | null;
+  progress: number;
+  upload: MediaUpload | null;
+  error: string | null;
+};
