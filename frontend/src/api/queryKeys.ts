@@ -22,4 +22,7 @@ export const queryKeys = {
   pluginSettings: (id: string) => ["plugins", id, "settings"] as const,
   dashboard: ["dashboard"] as const,
   tenantSettings: ["tenant-settings"] as const,
+  aiKnowledge: ["ai-knowledge"] as const,
+  aiDocument: (id: string) => ["ai-knowledge", id] as const,
+  aiUsage: ["ai-usage"] as const,
 };

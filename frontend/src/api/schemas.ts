@@ -16,6 +16,10 @@ export type Complete<T> = T extends (infer U)[]
     : T;
 
 export type Activity = Complete<Schemas["Activity"]>;
+export type AiDocument = Complete<Schemas["AiAgentDocument"]>;
+export type AiDocumentDetail = Complete<Schemas["AiAgentDocumentDetail"]>;
+export type AiTestChatResult = Complete<Schemas["AiAgentTestChatResult"]>;
+export type AiUsage = Complete<Schemas["AiAgentUsage"]>;
 export type Channel = Complete<Schemas["Channel"]>;
 export type ChannelTemplate = Complete<Schemas["ChannelTemplate"]>;
 export type ContactDetail = Complete<Schemas["ContactDetail"]>;
@@ -36,6 +40,7 @@ export type Tenant = Complete<Schemas["Tenant"]>;
 export type TenantSettings = Complete<Schemas["TenantSettings"]>;
 export type TokenPair = Complete<Schemas["TokenPair"]>;
 
+export type AiTestChat = Schemas["AiAgentTestChat"];
 export type ContactPatch = Schemas["ContactPatch"];
 export type ConversationPatch = Schemas["ConversationPatch"];
 export type MessageCreate = Schemas["MessageCreate"];

@@ -18,4 +18,7 @@ export const routeRegistry: AppRoute[] = [
   { path: "/settings", access: "app", page: lazyPage(() => import("@/pages/SettingsPage"), "SettingsPage") },
   { path: "/settings/:section", access: "app", page: lazyPage(() => import("@/pages/SettingsPage"), "SettingsPage") },
   { path: "/dashboard", access: "app", page: lazyPage(() => import("@/pages/DashboardPage"), "DashboardPage") },
+  { path: "/ai", access: "app", page: lazyPage(() => import("@/pages/AiSettingsPage"), "AiSettingsPage") },
+  { path: "/ai/knowledge", access: "app", page: lazyPage(() => import("@/pages/AiKnowledgePage"), "AiKnowledgePage") },
+  { path: "/ai/test", access: "app", page: lazyPage(() => import("@/pages/AiTestChatPage"), "AiTestChatPage") },
 ];
