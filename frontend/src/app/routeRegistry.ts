@@ -21,4 +21,6 @@ export const routeRegistry: AppRoute[] = [
   { path: "/ai", access: "app", page: lazyPage(() => import("@/pages/AiSettingsPage"), "AiSettingsPage") },
   { path: "/ai/knowledge", access: "app", page: lazyPage(() => import("@/pages/AiKnowledgePage"), "AiKnowledgePage") },
   { path: "/ai/test", access: "app", page: lazyPage(() => import("@/pages/AiTestChatPage"), "AiTestChatPage") },
+  { path: "/ai/board", access: "app", page: lazyPage(() => import("@/pages/AiBoardPage"), "AiBoardPage") },
+  { path: "/agenda", access: "app", page: lazyPage(() => import("@/pages/AgendaPage"), "AgendaPage") },
 ];

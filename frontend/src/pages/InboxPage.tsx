@@ -48,7 +48,7 @@ export function InboxPage() {
       </div>
       {conversationId && detailsOpen && conversation.data && (
         <div className="inbox-crm">
-          <CrmPanel contactId={conversation.data.contact.id} onClose={() => setDetailsOpen(false)} />
+          <CrmPanel contactId={conversation.data.contact.id} conversationId={conversation.data.id} onClose={() => setDetailsOpen(false)} />
         </div>
       )}
       <NewConversationDialog open={starting} onClose={() => setStarting(false)} />

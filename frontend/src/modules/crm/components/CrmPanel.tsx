@@ -1,6 +1,7 @@
 import { ExternalLink, X } from "lucide-react";
 import { Link } from "react-router";
 import { useI18n } from "@/i18n/hooks/useI18n";
+import { AiHandoffSummary } from "@/modules/ai-conversation/components/AiHandoffSummary";
 import { ActivityTimeline } from "@/modules/crm/components/ActivityTimeline";
 import { ContactFields } from "@/modules/crm/components/ContactFields";
 import { ContactNotes } from "@/modules/crm/components/ContactNotes";
@@ -11,10 +12,10 @@ import { useContact } from "@/modules/crm/hooks/useContact";
 import { IconButton } from "@/ui/IconButton";
 import { Spinner } from "@/ui/Spinner";
 
-export type CrmPanelProps = { contactId: string; onClose?: () => void };
+export type CrmPanelProps = { contactId: string; onClose?: () => void; /** Beside a chat: that conversation's AI handoff summary. */ conversationId?: string };
 
 /** The CRM beside a conversation: lead status, owner, tags, fields, notes and timeline. */
-export function CrmPanel({ contactId, onClose }: CrmPanelProps) {
+export function CrmPanel({ contactId, onClose, conversationId }: CrmPanelProps) {
   const { t } = useI18n();
   const contact = useContact(contactId);
   if (!contact.data) return <Spinner label={t("common.loading")} />;
@@ -27,6 +28,7 @@ export function CrmPanel({ contactId, onClose }: CrmPanelProps) {
         </Link>
         {onClose && <IconButton className="crm-close" label={t("common.close")} icon={<X size={18} aria-hidden="true" />} onClick={onClose} />}
       </header>
+      {conversationId && <AiHandoffSummary conversationId={conversationId} />}
       <LeadStatusSelect contact={contact.data} />
       <LeadOwnerSelect contact={contact.data} />
       <ContactTags contact={contact.data} />

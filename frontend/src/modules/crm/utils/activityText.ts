@@ -1,5 +1,6 @@
 import type { Activity } from "@/api/schemas";
 import type { MessageKey } from "@/i18n/types/MessageKey";
+import { isAiBoardStatus } from "@/modules/ai-board/utils/isAiBoardStatus";
 import type { Vars } from "@/i18n/utils/translate";
 
 type Lookups = {
@@ -14,6 +15,10 @@ const STATUSES = ["open", "pending", "resolved"] as const;
 function statusName(status: string | null, t: Lookups["t"]): string {
   const known = STATUSES.find((item) => item === status);
   return known ? t(`status.${known}`) : (status ?? "—");
+}
+
+function aiColumnName(status: string | null, t: Lookups["t"]): string {
+  return isAiBoardStatus(status) ? t(`aiBoard.column.${status}`) : (status ?? "—");
 }
 
 /** One timeline entry as a sentence ("Lead status: New → Proposal"), for every documented kind. */
@@ -40,6 +45,10 @@ export function activityText(activity: Activity, { t, stageName, memberName }: L
       return t("activity.noteDeleted");
     case "ai_toggled":
       return t(data.to ? "activity.aiOn" : "activity.aiOff");
+    case "ai_handoff":
+      return t("activity.aiHandoff", { reason: str(data.reason) ?? "—" });
+    case "ai_status_changed":
+      return t("activity.aiStatusChanged", { from: aiColumnName(from, t), to: aiColumnName(to, t) });
     case "merged":
       return t("activity.merged", { name: str(data.name) ?? "" });
     default:

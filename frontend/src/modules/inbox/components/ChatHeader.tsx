@@ -3,6 +3,8 @@ import { useState } from "react";
 import { Link } from "react-router";
 import type { Conversation } from "@/api/schemas";
 import { useI18n } from "@/i18n/hooks/useI18n";
+import { AiToggle } from "@/modules/ai-conversation/components/AiToggle";
+import { ChannelName } from "@/modules/inbox/components/ChannelName";
 import { useUpdateConversation } from "@/modules/inbox/hooks/useUpdateConversation";
 import { LeadMessageForm } from "@/modules/sandbox/components/LeadMessageForm";
 import { useTeam } from "@/modules/workspace/hooks/useTeam";
@@ -29,10 +31,11 @@ export function ChatHeader({ conversation, detailsOpen, onToggleDetails }: ChatH
       <div className="chat-title">
         <h2>{name}</h2>
         <p className="muted">
-          {conversation.contact.phone} · {conversation.channel_type}
+          {conversation.contact.phone} · <ChannelName channelId={conversation.channel_id} />
         </p>
       </div>
       <div className="chat-controls">
+        <AiToggle conversation={conversation} />
         <SelectField
           label={t("conversation.status")}
           className="field-inline"

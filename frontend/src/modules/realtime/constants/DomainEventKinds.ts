@@ -12,4 +12,6 @@ export const DomainEventKinds: DomainEvent["kind"][] = [
   "contact.updated",
   "contact.merged",
   "contact.erased",
+  "ai.status_changed",
+  "conversation.handoff",
 ];

@@ -53,4 +53,10 @@ export type DomainEvent =
   | { id: number; kind: "conversation.updated"; data: { conversation: EventConversation } }
   | { id: number; kind: "contact.created" | "contact.updated"; data: EventContact }
   | { id: number; kind: "contact.merged"; data: { id: string; merged_id: string } }
-  | { id: number; kind: "contact.erased"; data: { id: string } };
+  | { id: number; kind: "contact.erased"; data: { id: string } }
+  | {
+      id: number;
+      kind: "ai.status_changed";
+      data: { conversation_id: string; contact_id: string; status: string; previous_status: string | null };
+    }
+  | { id: number; kind: "conversation.handoff"; data: { conversation_id: string; contact_id: string; summary: Record<string, unknown> } };

@@ -1,6 +1,8 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { queryKeys } from "@/api/queryKeys";
 import type { ContactDetail, Conversation, Message } from "@/api/schemas";
+import { applyAiAgentEvent } from "@/modules/ai-board/utils/applyAiAgentEvent";
+import { patchBoardConversation } from "@/modules/ai-board/utils/patchBoardConversation";
 import type { InfinitePages } from "@/modules/inbox/types/InfinitePages";
 import { advanceStatus } from "@/modules/inbox/utils/advanceStatus";
 import { patchMessageInCache } from "@/modules/inbox/utils/patchMessageInCache";
@@ -21,6 +23,7 @@ const mergeConversation = (fields: EventConversation) => (conversation: Conversa
 
 function conversationChanged(queryClient: QueryClient, fields: EventConversation, meId: string | undefined, fresh: boolean) {
   const missing = updateConversationInCaches(queryClient, fields.id, mergeConversation(fields), meId);
+  patchBoardConversation(queryClient, fields);
   // A conversation a list does not hold yet (new, or on a later page): that list reloads.
   if (fresh) missing.forEach((key) => void queryClient.invalidateQueries({ queryKey: key, exact: true }));
   void queryClient.invalidateQueries({ queryKey: queryKeys.counters });
@@ -90,6 +93,11 @@ export function applyDomainEvent(queryClient: QueryClient, event: DomainEvent, m
     }
     case "contact.created":
       void queryClient.invalidateQueries({ queryKey: queryKeys.contactLists });
+      return;
+    case "ai.status_changed":
+    case "conversation.handoff":
+      applyAiAgentEvent(queryClient, event.data.conversation_id);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.activities(event.data.contact_id) });
       return;
     case "contact.merged":
     case "contact.erased":

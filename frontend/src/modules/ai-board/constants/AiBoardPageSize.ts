@@ -1,0 +1,2 @@
+/** Cards fetched per column and per "load more". */
+export const AiBoardPageSize = 20;
