@@ -4991,7 +4991,7 @@ export interface components {
             readonly channel_type?: string;
             readonly unread_count?: number;
             /** Format: date-time */
-            readonly last_message_at?: string;
+            readonly last_message_at?: string | null;
             readonly last_message_preview?: string | null;
             /** Format: date-time */
             readonly last_inbound_at?: string | null;
@@ -5008,7 +5008,7 @@ export interface components {
             readonly contact?: components["schemas"]["ContactRef"];
             readonly tags?: components["schemas"]["TagRef"][];
             /** Format: date-time */
-            readonly created_at?: string;
+            readonly created_at?: string | null;
         };
         ConversationPage: {
             items?: components["schemas"]["Conversation"][];
@@ -5073,6 +5073,12 @@ export interface components {
             conversation?: components["schemas"]["Conversation"];
             message?: components["schemas"]["Message"];
         };
+        ViewCounts: {
+            mine?: number;
+            unassigned?: number;
+            all?: number;
+            unread?: number;
+        };
         Counters: {
             /** @description Unresolved conversations assigned to the caller */
             mine?: number;
@@ -5084,6 +5090,10 @@ export interface components {
             open?: number;
             pending?: number;
             resolved?: number;
+            /** @description For each status (open, pending, resolved): mine, unassigned, all, unread */
+            by_status?: {
+                [key: string]: components["schemas"]["ViewCounts"];
+            };
         };
         ConversationPatch: {
             /** @enum {string} */

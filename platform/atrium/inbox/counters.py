@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import uuid
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from atrium.cache import get_redis
@@ -30,24 +30,36 @@ def _key() -> str:
 
 
 def counters(db: Session, me: uuid.UUID) -> dict[str, int]:
-    """``{"mine", "unassigned", "all", "unread", "open", "pending", "resolved"}``; the first four count
-    unresolved (open or pending) conversations."""
+    """``{"mine", "unassigned", "all", "unread", "open", "pending", "resolved", "by_status"}``: the first
+    four count unresolved (open or pending) conversations; ``by_status`` has the same four views for each
+    status (``{"open": {"mine", "unassigned", "all", "unread"}, ...}``), so a list filtered by status can
+    show counts of exactly what it lists."""
     redis = get_redis()
     key = _key()
     cached = redis.hget(key, str(me))
     if cached:
         return json.loads(cached)
+    views = {
+        "mine": Conversation.assignee_id == me,
+        "unassigned": Conversation.assignee_id.is_(None),
+        "all": true(),
+        "unread": Conversation.unread_count > 0,
+    }
     active = Conversation.status != "resolved"
     row = db.execute(
         select(
-            func.count().filter(active, Conversation.assignee_id == me).label("mine"),
-            func.count().filter(active, Conversation.assignee_id.is_(None)).label("unassigned"),
-            func.count().filter(active).label("all"),
-            func.count().filter(active, Conversation.unread_count > 0).label("unread"),
-            *(func.count().filter(Conversation.status == status).label(status) for status in STATUSES),
+            *(func.count().filter(active, where).label(view) for view, where in views.items()),
+            *(
+                func.count().filter(Conversation.status == status, where).label(f"{status}.{view}")
+                for status in STATUSES
+                for view, where in views.items()
+            ),
         ).where(Conversation.last_message_at.is_not(None))
     ).one()
-    value = dict(row._mapping)
+    counts = dict(row._mapping)
+    value = {view: counts[view] for view in views}
+    value.update({status: counts[f"{status}.all"] for status in STATUSES})
+    value["by_status"] = {status: {view: counts[f"{status}.{view}"] for view in views} for status in STATUSES}
     redis.hset(key, str(me), json.dumps(value))
     if redis.ttl(key) < 0:
         redis.expire(key, TTL)

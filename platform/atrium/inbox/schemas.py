@@ -205,6 +205,13 @@ class ConversationPatchSchema(Schema):
     ai_active = ma.fields.Boolean()
 
 
+class ViewCountsSchema(Schema):
+    mine = ma.fields.Integer()
+    unassigned = ma.fields.Integer()
+    all = ma.fields.Integer()
+    unread = ma.fields.Integer()
+
+
 class CountersSchema(Schema):
     mine = ma.fields.Integer(metadata={"description": "Unresolved conversations assigned to the caller"})
     unassigned = ma.fields.Integer()
@@ -213,6 +220,11 @@ class CountersSchema(Schema):
     open = ma.fields.Integer()
     pending = ma.fields.Integer()
     resolved = ma.fields.Integer()
+    by_status = ma.fields.Dict(
+        keys=ma.fields.String(),
+        values=ma.fields.Nested(ViewCountsSchema),
+        metadata={"description": "For each status (open, pending, resolved): mine, unassigned, all, unread"},
+    )
 
 
 def _parameters(value) -> None:

@@ -2,6 +2,7 @@ import { useSearchParams } from "react-router";
 import { useI18n } from "@/i18n/hooks/useI18n";
 import type { MessageKey } from "@/i18n/types/MessageKey";
 import { useCounters } from "@/modules/inbox/hooks/useCounters";
+import { quickCount } from "@/modules/inbox/utils/quickCount";
 
 type Quick = { id: "all" | "mine" | "unassigned" | "unread"; label: MessageKey; assignee?: string; unread?: string };
 
@@ -12,7 +13,10 @@ const QUICK: Quick[] = [
   { id: "unread", label: "quick.unread", unread: "true" },
 ];
 
-/** One-click views of the inbox (all, mine, unassigned, unread) with their counts of unresolved conversations. */
+/**
+ * One-click views of the inbox (all, mine, unassigned, unread), each with the number of
+ * conversations it lists under the chosen status (every status when none is chosen).
+ */
 export function QuickFilters() {
   const { t, formatNumber } = useI18n();
   const [params, setParams] = useSearchParams();
@@ -35,7 +39,7 @@ export function QuickFilters() {
       {QUICK.map((quick) => (
         <button key={quick.id} type="button" className="quick-filter" aria-pressed={current(quick)} onClick={() => choose(quick)}>
           {t(quick.label)}
-          {counters.data && <span className="quick-count">{formatNumber(counters.data[quick.id])}</span>}
+          {counters.data && <span className="quick-count">{formatNumber(quickCount(counters.data, params.get("status"), quick.id))}</span>}
         </button>
       ))}
     </div>
