@@ -1,5 +1,8 @@
 /// <reference types="vitest/config" />
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath, URL } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
@@ -40,8 +43,34 @@ function preloadLandingPage(page: string): Plugin {
   };
 }
 
+/**
+ * Write `<file>.br` and `<file>.gz` beside every text file of the build (JS, CSS, HTML, SVG, JSON
+ * over 1 KB), at maximum compression once at build time; Flask serves them to browsers that accept
+ * them (`atrium.panel_files`). Node's own zlib: no dependency.
+ */
+function precompress(): Plugin {
+  let outDir = "dist";
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+  return {
+    name: "atrium:precompress",
+    apply: "build",
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle() {
+      for (const file of files(outDir).filter((name) => /\.(js|css|html|svg|json)$/.test(name))) {
+        const data = readFileSync(file);
+        if (data.length < 1024) continue;
+        writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+        writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), preloadLandingPage("src/pages/InboxPage.tsx")],
+  plugins: [react(), preloadLandingPage("src/pages/InboxPage.tsx"), precompress()],
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   server: {
     port: 5173,

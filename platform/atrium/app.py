@@ -6,11 +6,12 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, send_from_directory
+from flask import Flask
 from werkzeug.routing import PathConverter
 
 from atrium import __version__
 from atrium.config import get_settings
+from atrium.panel_files import send_panel_file
 
 log = logging.getLogger(__name__)
 
@@ -103,9 +104,9 @@ def _serve_panel(app: Flask, dist: Path) -> None:
     def panel(path: str):
         """The panel's file at ``path``, else its ``index.html`` (client-side routing)."""
         if path and (dist / path).is_file():
-            return send_from_directory(dist, path)
+            return send_panel_file(dist, path)
         if (dist / "index.html").is_file():
-            return send_from_directory(dist, "index.html")
+            return send_panel_file(dist, "index.html")
         return PLACEHOLDER, 200, {"Content-Type": "text/html; charset=utf-8"}
 
 
