@@ -47,6 +47,29 @@ def test_list_item_has_the_contract_fields(inbox):
     assert item["tags"] == []
 
 
+def test_the_list_shows_each_conversation_exactly_as_its_own_page_does(inbox):
+    t = inbox.t
+    me = _me(t)
+    plain, _ = inbox.inbound("sem etiqueta", name="Bia")
+    rich, _ = inbox.inbound("com tudo", name="Caio", phone="+5511977776666", channel_id=inbox.open_channel_id)
+    contact = t.get(f"/api/v1/conversations/{rich}").get_json()["contact"]["id"]
+    for name in ("zeta", "alfa"):
+        tag = t.post("/api/v1/tags", json={"name": name}).get_json()
+        assert t.post(f"/api/v1/contacts/{contact}/tags", json={"tag_id": tag["id"]}).status_code == 200
+    key = t.get("/api/v1/pipeline/stages").get_json()["items"][0]["key"]
+    assert t.patch(f"/api/v1/contacts/{contact}", json={"stage_key": key}).status_code == 200
+    assert t.patch(f"/api/v1/conversations/{rich}", json={"assignee_id": me, "ai_active": True}).status_code == 200
+
+    listed = {item["id"]: item for item in t.get("/api/v1/conversations").get_json()["items"]}
+    for conversation_id in (plain, rich):
+        assert listed[str(conversation_id)] == t.get(f"/api/v1/conversations/{conversation_id}").get_json()
+    item = listed[str(rich)]
+    assert [tag["name"] for tag in item["tags"]] == ["alfa", "zeta"]  # by name
+    assert item["contact"]["stage_key"] == key and item["assignee_id"] == me and item["ai_active"] is True
+    assert item["window_open"] is True  # the channel without a window
+    assert listed[str(plain)]["channel_type"] == t.get(f"/api/v1/channels/{inbox.channel_id}").get_json()["type"]
+
+
 def test_pages_follow_the_latest_activity_without_gaps_or_repeats(inbox):
     base = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
     made = [inbox.inbound(f"mensagem {i}", at=base + dt.timedelta(minutes=i))[0] for i in range(7)]

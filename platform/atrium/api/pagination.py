@@ -55,14 +55,17 @@ def _decode(cursor: str, count: int) -> list[str]:
 def paginate(db: Session, stmt: Select, keys: list, args: dict, descending: bool = True) -> dict[str, Any]:
     """Run ``stmt`` ordered by ``keys`` (columns, last one unique) from ``args['cursor']``.
 
-    Returns ``{"items", "next_cursor"}`` with at most ``args['limit']`` rows.
+    Returns ``{"items", "next_cursor"}`` with at most ``args['limit']`` rows:
+    entities when ``stmt`` selects one entity, rows (named by their columns,
+    ``keys`` among them) when it selects several columns.
     """
     limit = args.get("limit", 50)
     if args.get("cursor"):
         values = [_coerce(col, v) for col, v in zip(keys, _decode(args["cursor"], len(keys)), strict=True)]
         stmt = stmt.where(_after(keys, values, descending))
     order = [k.desc() if descending else k.asc() for k in keys]
-    rows = db.scalars(stmt.order_by(*order).limit(limit + 1)).all()
+    result = db.execute(stmt.order_by(*order).limit(limit + 1))
+    rows = result.scalars().all() if len(stmt.column_descriptions) == 1 else result.all()
     items = rows[:limit]
     next_cursor = None
     if len(rows) > limit:

@@ -16,6 +16,7 @@ from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from atrium.api.pagination import paginate
+from atrium.crm.models import Tag
 from atrium.errors import Invalid, NotFound
 from atrium.inbox import counters
 from atrium.inbox.activity import Actor, record
@@ -26,8 +27,8 @@ from atrium.inbox.filters import assignee_clause, conversations_with_text, match
 from atrium.inbox.ingest import conversation_for
 from atrium.inbox.messages import queue_message
 from atrium.inbox.models import Channel, Contact, ContactTag, Conversation, Message
-from atrium.inbox.outbound import send_read_receipt
-from atrium.inbox.payloads import conversation_payload, optional_id
+from atrium.inbox.outbound import now, send_read_receipt
+from atrium.inbox.payloads import contact_ref, conversation_payload, conversation_view, optional_id, tag_ref
 
 STATUSES = ("open", "pending", "resolved")
 
@@ -47,10 +48,34 @@ def get_conversation(db: Session, conversation_id: uuid.UUID, *, lock: bool = Fa
     return conversation
 
 
+_LIST_COLUMNS = (
+    Conversation.id,
+    Conversation.status,
+    Conversation.channel_id,
+    Conversation.unread_count,
+    Conversation.last_message_at,
+    Conversation.last_message_preview,
+    Conversation.last_inbound_at,
+    Conversation.assignee_id,
+    Conversation.ai_active,
+    Conversation.created_at,
+    Conversation.contact_id,
+    Contact.name.label("contact_name"),
+    Contact.phone.label("contact_phone"),
+    Contact.stage_key.label("contact_stage_key"),
+)
+
+
 def conversations_query(filters: dict[str, Any], me: uuid.UUID) -> Select:
-    """Conversations matching ``status``, ``channel_id``, ``assignee``, ``tag``, ``unread``,
-    ``stage`` (the contact's lead status) and ``q`` (message text, contact name or phone)."""
-    stmt = _with_contact(select(Conversation)).where(Conversation.last_message_at.is_not(None))
+    """The list's columns (conversation and contact) of conversations matching ``status``,
+    ``channel_id``, ``assignee``, ``tag``, ``unread``, ``stage`` (the contact's lead status)
+    and ``q`` (message text, contact name or phone)."""
+    stmt = (
+        select(*_LIST_COLUMNS)
+        .select_from(Conversation)
+        .join(Contact, Contact.id == Conversation.contact_id)
+        .where(Conversation.last_message_at.is_not(None))
+    )
     if filters.get("status"):
         stmt = stmt.where(Conversation.status == filters["status"])
     if filters.get("channel_id"):
@@ -75,8 +100,51 @@ def conversations_query(filters: dict[str, Any], me: uuid.UUID) -> Select:
 
 
 def list_conversations(db: Session, filters: dict[str, Any], me: uuid.UUID) -> dict:
-    """A page of the inbox, latest activity first (``filters`` also carries ``cursor`` and ``limit``)."""
-    return paginate(db, conversations_query(filters, me), [Conversation.last_message_at, Conversation.id], filters)
+    """A page of the inbox, latest activity first (``filters`` also carries ``cursor`` and ``limit``).
+
+    Three plain queries (the page, its contacts' tags, its channels' types)
+    and no ORM objects: this is the panel's busiest request.
+    """
+    page = paginate(db, conversations_query(filters, me), [Conversation.last_message_at, Conversation.id], filters)
+    rows = page["items"]
+    tags: dict[uuid.UUID, list[dict[str, Any]]] = {}
+    if rows:
+        for contact_id, tag_id, name, color in db.execute(
+            select(ContactTag.contact_id, Tag.id, Tag.name, Tag.color)
+            .join(Tag, Tag.id == ContactTag.tag_id)
+            .where(ContactTag.contact_id.in_({row.contact_id for row in rows}))
+            .order_by(Tag.name)
+        ):
+            tags.setdefault(contact_id, []).append(tag_ref(tag_id, name, color))
+    channel_types = (
+        dict(db.execute(select(Channel.id, Channel.type).where(Channel.id.in_({row.channel_id for row in rows}))).all())
+        if rows
+        else {}
+    )
+    at = now()
+    page["items"] = [
+        conversation_view(
+            row,
+            contact_ref(row.contact_id, row.contact_name, row.contact_phone, row.contact_stage_key),
+            tags.get(row.contact_id, []),
+            channel_types[row.channel_id],
+            at,
+        )
+        for row in rows
+    ]
+    return page
+
+
+def conversation_detail(conversation: Conversation) -> dict[str, Any]:
+    """``conversation`` (loaded by ``get_conversation``) as the API returns it."""
+    contact = conversation.contact
+    return conversation_view(
+        conversation,
+        contact_ref(contact.id, contact.name, contact.phone, contact.stage_key),
+        [tag_ref(tag.id, tag.name, tag.color) for tag in contact.tags],
+        conversation.channel.type,
+        now(),
+    )
 
 
 def conversation_changed(db: Session, conversation: Conversation) -> None:

@@ -7,6 +7,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from atrium.api.pagination import PageArgs
+from atrium.api.responses import json_response
 from atrium.auth.guard import auth_required
 from atrium.inbox import conversations, counters, media, messages
 from atrium.inbox.activity import Actor
@@ -37,7 +38,7 @@ class Conversations(MethodView):
     @blp.response(200, ConversationPage)
     def get(self, args):
         """List conversations, latest activity first, with filters and search."""
-        return conversations.list_conversations(g.db, args, g.principal.user_id)
+        return json_response(conversations.list_conversations(g.db, args, g.principal.user_id))
 
     @auth_required()
     @blp.arguments(NewConversationSchema)
@@ -45,7 +46,7 @@ class Conversations(MethodView):
     def post(self, data):
         """Start a conversation with a phone number by sending an approved template."""
         conversation, message = conversations.start_conversation(g.db, _agent(), data)
-        return {"conversation": conversation, "message": message}
+        return {"conversation": conversations.conversation_detail(conversation), "message": message}
 
 
 @blp.route("/counters")
@@ -63,7 +64,7 @@ class ConversationItem(MethodView):
     @blp.response(200, ConversationSchema)
     def get(self, conversation_id):
         """One conversation."""
-        return conversations.get_conversation(g.db, conversation_id)
+        return conversations.conversation_detail(conversations.get_conversation(g.db, conversation_id))
 
     @auth_required()
     @blp.arguments(ConversationPatchSchema)
@@ -71,7 +72,7 @@ class ConversationItem(MethodView):
     def patch(self, data, conversation_id):
         """Change the status (open, pending, resolved), the assignee (a member or null) or the AI flag."""
         conversation = conversations.get_conversation(g.db, conversation_id, lock=True)
-        return conversations.update_conversation(g.db, conversation, data, _agent())
+        return conversations.conversation_detail(conversations.update_conversation(g.db, conversation, data, _agent()))
 
 
 @blp.route("/<uuid:conversation_id>/read")
@@ -80,7 +81,8 @@ class ConversationRead(MethodView):
     @blp.response(200, ConversationSchema)
     def post(self, conversation_id):
         """Mark the conversation read (and send the contact a read receipt)."""
-        return conversations.mark_read(g.db, conversations.get_conversation(g.db, conversation_id, lock=True))
+        conversation = conversations.get_conversation(g.db, conversation_id, lock=True)
+        return conversations.conversation_detail(conversations.mark_read(g.db, conversation))
 
 
 @blp.route("/<uuid:conversation_id>/messages")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from typing import Any
 
+from atrium.channels.registry import adapters
 from atrium.inbox.models import Contact, Conversation, Message
+from atrium.inbox.window import window_expires_at, window_open
 
 
 def optional_id(value) -> str | None:
@@ -57,4 +61,47 @@ def contact_payload(c: Contact) -> dict[str, Any]:
         "stage_key": c.stage_key,
         "assignee_id": optional_id(c.assignee_id),
         "custom_fields": c.custom_fields,
+    }
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def contact_ref(contact_id: uuid.UUID, name: str | None, phone: str | None, stage_key: str | None) -> dict[str, Any]:
+    """The contact as a conversation shows it."""
+    return {"id": str(contact_id), "name": name, "phone": phone, "stage_key": stage_key}
+
+
+def tag_ref(tag_id: uuid.UUID, name: str, color: str) -> dict[str, Any]:
+    """A tag as contacts and conversations show it."""
+    return {"id": str(tag_id), "name": name, "color": color}
+
+
+def conversation_view(
+    c: Conversation | Any, contact: dict[str, Any], tags: list[dict[str, Any]], channel_type: str, now: dt.datetime
+) -> dict[str, Any]:
+    """A conversation as the API returns it (documented by ``ConversationSchema``).
+
+    ``c`` is a ``Conversation`` or a row with its columns (the inbox list
+    builds pages from plain rows: the ORM and marshmallow cost more than
+    the query).
+    """
+    adapter = adapters().get(channel_type)
+    return {
+        "id": str(c.id),
+        "status": c.status,
+        "channel_id": str(c.channel_id),
+        "channel_type": channel_type,
+        "unread_count": c.unread_count,
+        "last_message_at": _iso(c.last_message_at),
+        "last_message_preview": c.last_message_preview,
+        "last_inbound_at": _iso(c.last_inbound_at),
+        "window_open": window_open(c, adapter, now),
+        "window_expires_at": _iso(window_expires_at(c, adapter)),
+        "assignee_id": optional_id(c.assignee_id),
+        "ai_active": c.ai_active,
+        "contact": contact,
+        "tags": tags,
+        "created_at": _iso(c.created_at),
     }

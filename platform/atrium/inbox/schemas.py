@@ -7,12 +7,9 @@ from flask_smorest.fields import Upload
 
 from atrium.api.pagination import PageArgs, page_schema
 from atrium.api.schemas import Schema
-from atrium.channels.registry import adapters
 from atrium.inbox.contacts import MAX_BULK
 from atrium.inbox.conversations import STATUSES
 from atrium.inbox.messages import OUTBOUND_TYPES
-from atrium.inbox.outbound import now
-from atrium.inbox.window import window_expires_at, window_open
 
 SHORT = ma.validate.Length(max=500)
 
@@ -150,38 +147,29 @@ class ContactRefSchema(Schema):
     stage_key = ma.fields.String(dump_only=True, allow_none=True)
 
 
+def _date_time(description: str | None = None) -> ma.fields.String:
+    metadata = {"format": "date-time"} | ({"description": description} if description else {})
+    return ma.fields.String(dump_only=True, allow_none=True, metadata=metadata)
+
+
 class ConversationSchema(Schema):
+    """A conversation as built by ``atrium.inbox.payloads.conversation_view`` (already JSON-simple)."""
+
     id = ma.fields.UUID(dump_only=True)
     status = ma.fields.String(dump_only=True)
     channel_id = ma.fields.UUID(dump_only=True)
-    channel_type = ma.fields.String(attribute="channel.type", dump_only=True)
+    channel_type = ma.fields.String(dump_only=True)
     unread_count = ma.fields.Integer(dump_only=True)
-    last_message_at = ma.fields.DateTime(dump_only=True)
+    last_message_at = _date_time()
     last_message_preview = ma.fields.String(dump_only=True, allow_none=True)
-    last_inbound_at = ma.fields.DateTime(dump_only=True, allow_none=True)
-    window_open = ma.fields.Method(
-        "_window_open", metadata={"type": "boolean", "description": "Whether free-form messages can be sent now"}
-    )
-    window_expires_at = ma.fields.Method(
-        "_window_expires_at",
-        metadata={
-            "type": ["string", "null"],
-            "format": "date-time",
-            "description": "When the customer-service window closes",
-        },
-    )
+    last_inbound_at = _date_time()
+    window_open = ma.fields.Boolean(dump_only=True, metadata={"description": "Whether free-form messages can be sent now"})
+    window_expires_at = _date_time("When the customer-service window closes")
     assignee_id = ma.fields.UUID(dump_only=True, allow_none=True)
     ai_active = ma.fields.Boolean(dump_only=True)
     contact = ma.fields.Nested(ContactRefSchema, dump_only=True)
-    tags = ma.fields.List(ma.fields.Nested(TagRefSchema), attribute="contact.tags", dump_only=True)
-    created_at = ma.fields.DateTime(dump_only=True)
-
-    def _window_open(self, conversation) -> bool:
-        return window_open(conversation, adapters().get(conversation.channel.type), now())
-
-    def _window_expires_at(self, conversation) -> str | None:
-        closes = window_expires_at(conversation, adapters().get(conversation.channel.type))
-        return closes.isoformat() if closes else None
+    tags = ma.fields.List(ma.fields.Nested(TagRefSchema), dump_only=True)
+    created_at = _date_time()
 
 
 class ConversationArgs(PageArgs):
