@@ -68,7 +68,7 @@ export function AgendaScreen() {
           <h1>{t("agenda.title")}</h1>
           {monday && sunday && (
             <p className="muted" aria-live="polite">
-              {t("agenda.weekRange", { from: formatDate(dayAsDate(monday), "dayMonth"), to: formatDate(dayAsDate(sunday), "date") })}
+              {t("agenda.weekRange", { from: formatDate(dayAsDate(monday), "date"), to: formatDate(dayAsDate(sunday), "date") })}
               {" · "}
               {t("agenda.timeZone", { zone: timeZone })}
             </p>

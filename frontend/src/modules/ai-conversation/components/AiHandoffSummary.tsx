@@ -9,7 +9,7 @@ import { summaryView } from "@/modules/ai-conversation/utils/summaryView";
 export type AiHandoffSummaryProps = { conversationId: string };
 
 const STATUS_KEYS: Record<string, MessageKey> = {
-  qualifying: "aiBoard.column.qualifying",
+  qualifying: "aiConversation.qualifying",
   qualified: "aiBoard.column.qualified",
   scheduled: "aiBoard.column.scheduled",
   awaiting_human: "aiBoard.column.awaiting_human",
