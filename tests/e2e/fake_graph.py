@@ -1,6 +1,7 @@
 """A fake of Meta's Graph API over real HTTP, for the platform's worker processes (``META_GRAPH_API_URL``).
 
-Sends are accepted with a new ``wamid``, read receipts answer ``success``, the
+Sends are accepted with a new ``wamid``, read receipts answer ``success``, media
+uploads (``POST /<phone number id>/media``, multipart) answer a new media id, the
 template list is the approved templates of ``tests/fixtures/whatsapp``. Every
 request is recorded, so a test can check what the platform sent to Meta.
 """
@@ -24,6 +25,8 @@ class GraphRequest:
     path: str
     body: dict
     wamid: str | None = None  # the id given to an accepted message
+    raw: bytes = b""  # the body as received (a media upload's multipart form)
+    content_type: str = ""
 
 
 @dataclass
@@ -36,6 +39,14 @@ class FakeGraph:
     def sent_texts(self) -> list[str]:
         """The text bodies of the messages the platform sent."""
         return [r.body["text"]["body"] for r in self.requests if r.body.get("type") == "text"]
+
+    def uploads(self) -> list[GraphRequest]:
+        """The media uploads the platform made (``POST /<phone number id>/media``)."""
+        return [r for r in self.requests if r.method == "POST" and r.path.endswith("/media")]
+
+    def sent_media(self, kind: str) -> list[dict]:
+        """The ``image``/``document``/... objects of the media messages the platform sent."""
+        return [r.body[kind] for r in self.requests if r.body.get("type") == kind]
 
     def wamid_of(self, text: str) -> str:
         """The WhatsApp id this fake gave the text message ``text``."""
@@ -62,7 +73,12 @@ def _handler(graph: FakeGraph) -> type[BaseHTTPRequestHandler]:
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
-            request = GraphRequest("POST", self.path, json.loads(self.rfile.read(length) or b"{}"))
+            raw = self.rfile.read(length)
+            content_type = self.headers.get("Content-Type") or ""
+            if self.path.endswith("/media") and content_type.startswith("multipart/form-data"):
+                graph.requests.append(GraphRequest("POST", self.path, {}, raw=raw, content_type=content_type))
+                return self._answer(200, {"id": str(uuid.uuid4().int)[:16]})
+            request = GraphRequest("POST", self.path, json.loads(raw or b"{}"), raw=raw, content_type=content_type)
             graph.requests.append(request)
             body = request.body
             if not self.path.endswith("/messages"):

@@ -199,7 +199,7 @@ export function Composer({ conversation, replyTo, onClearReply }: ComposerProps)
               onPaste={onPaste}
             />
           </div>
-          <button type="button" className="icon-btn" aria-label={t("schedule.open")} title={t("schedule.open")} disabled={!ready} onClick={() => setDialog("schedule")}>
+          <button type="button" className="icon-btn schedule-btn" aria-label={t("schedule.open")} title={t("schedule.open")} disabled={!ready} onClick={() => setDialog("schedule")}>
             <CalendarClock size={20} aria-hidden="true" />
           </button>
           <button type="submit" className="icon-btn send-btn" aria-label={t("composer.send")} title={t("composer.send")} disabled={!ready}>
