@@ -20,7 +20,7 @@ import respx
 from sqlalchemy import func, select, update
 
 from atrium.db.session import public_session, tenant_session
-from atrium.inbox.dispatch import dispatch_event
+from atrium.inbox.dispatch import dispatch_events
 from atrium.inbox.events import emit
 from atrium.outbound_webhooks.deliveries import LOST_AFTER, MAX_ATTEMPTS, deliver_webhook, sweep_webhook_deliveries
 from atrium.outbound_webhooks.models import WebhookDelivery, WebhookSubscription
@@ -54,7 +54,7 @@ def emit_event(tenant, kind: str, data: dict | None = None) -> int:
     with tenant_context(tenant_ref):
         with tenant_session(tenant_ref.schema) as db:
             event_id = emit(db, kind, data or {"text": "Olá, quero um orçamento 😀"}).id
-        dispatch_event(event_id)
+        dispatch_events([event_id])
     return event_id
 
 
@@ -222,7 +222,7 @@ def test_dispatching_an_event_twice_creates_its_deliveries_once(tenant_factory):
     hook = subscribe(a, "/once")
     event_id = emit_event(a, "message.received")
     with tenant_context(ref(a)):
-        dispatch_event(event_id)
+        dispatch_events([event_id])
 
     assert len(deliveries(a, hook)) == 1
 

@@ -7,8 +7,6 @@ polling channel), so every event follows the same durable path.
 
 from __future__ import annotations
 
-import threading
-import time
 import uuid
 from dataclasses import dataclass
 
@@ -22,12 +20,12 @@ from atrium.db.group_commit import GroupCommit
 from atrium.db.session import public_session, tenant_session
 from atrium.errors import NotFound
 from atrium.inbox.models import Channel
+from atrium.local_cache import LocalCache
 from atrium.tenancy.context import TenantRef, current_tenant_or_none, tenant_context
 from atrium.tenancy.models import RoutingKey, Tenant
 
 CHANNEL_KIND = "channel"  # routing-key kind mapping a channel id to its tenant (per-channel webhook URLs)
 CACHE_SECONDS = 10.0
-CACHE_SIZE = 10_000
 
 
 @dataclass(frozen=True)
@@ -39,8 +37,7 @@ class ChannelTarget:
     channel: ChannelContext
 
 
-_cache: dict[uuid.UUID, tuple[float, ChannelTarget]] = {}
-_cache_lock = threading.Lock()
+_channels: LocalCache[ChannelTarget] = LocalCache(CACHE_SECONDS)
 
 
 def find_channel(channel_id: uuid.UUID) -> ChannelTarget | None:
@@ -50,21 +47,12 @@ def find_channel(channel_id: uuid.UUID) -> ChannelTarget | None:
     path must stay lean): a changed configuration applies at once in the
     process that changed it, and within ``CACHE_SECONDS`` everywhere else.
     """
-    cached = _cache.get(channel_id)
-    if cached is not None and cached[0] > time.monotonic():
-        return cached[1]
-    target = _load_channel(channel_id)
-    if target is not None:
-        with _cache_lock:
-            if len(_cache) >= CACHE_SIZE:
-                _cache.clear()
-            _cache[channel_id] = (time.monotonic() + CACHE_SECONDS, target)
-    return target
+    return _channels.get(channel_id, lambda: _load_channel(channel_id))
 
 
 def forget_channel(channel_id: uuid.UUID) -> None:
     """Drop a channel from this process's cache (after its configuration changed)."""
-    _cache.pop(channel_id, None)
+    _channels.forget(channel_id)
 
 
 def _load_channel(channel_id: uuid.UUID) -> ChannelTarget | None:

@@ -71,12 +71,17 @@ def enqueue(event_ids: list[uuid.UUID]) -> int:
 
 def process(event_id: uuid.UUID) -> str | None:
     """Process one event now; return its new status, or ``None`` when there was nothing to do."""
-    with public_session() as db:
-        event = db.get(InboundEvent, event_id)
-        if event is None or event.status not in RUNNABLE:
+    with public_session() as db:  # the event and, when it is known, its company, in one query
+        found = db.execute(
+            select(InboundEvent, Tenant)
+            .outerjoin(Tenant, Tenant.id == InboundEvent.tenant_id)
+            .where(InboundEvent.id == event_id, InboundEvent.status.in_(RUNNABLE))
+        ).first()
+        if found is None:
             return None
+        event, company = found
         channel_type, tenant_id, channel_id, body = event.channel_type, event.tenant_id, event.channel_id, event.body
-    tenant: TenantRef | None = None
+        tenant: TenantRef | None = company.ref() if company is not None else None
     try:
         adapter = adapter_for(channel_type)
         payload = parse_json(body)
@@ -87,7 +92,7 @@ def process(event_id: uuid.UUID) -> str | None:
             if len(targets) > 1:
                 return split(event_id, channel_type, body, targets)
             tenant_id, channel_id = targets[0]
-        tenant = tenant_ref(tenant_id)
+            tenant = tenant_ref(tenant_id)
         if tenant is None:
             return mark_unroutable(event_id, "the company of this channel no longer exists")
         return _apply(event_id, tenant, channel_id, adapter, payload)

@@ -24,7 +24,7 @@ R = TypeVar("R")
 
 
 class _Call(Generic[T, R]):
-    __slots__ = ("item", "ready", "lead", "result", "error")
+    __slots__ = ("error", "item", "lead", "ready", "result")
 
     def __init__(self, item: T) -> None:
         self.item = item
@@ -69,7 +69,7 @@ class GroupCommit(Generic[T, R]):
                 raise RuntimeError(f"group write returned {len(results)} results for {len(batch)} items")
             for call, result in zip(batch, results, strict=True):
                 call.result = result
-        except BaseException as exc:  # every caller of the batch sees the failure
+        except BaseException as exc:  # noqa: BLE001 -- every caller of the batch sees the failure
             interrupted = RuntimeError("the group write was interrupted") if not isinstance(exc, Exception) else exc
             for call in batch:
                 call.error = interrupted

@@ -52,7 +52,7 @@ def _publish_after_commit(session: Session) -> None:
     pending = session.info.pop(PENDING, None)
     if not pending:
         return
-    from atrium.inbox.dispatch import dispatch_event
+    from atrium.inbox.dispatch import dispatch_events
     from atrium.tenancy.context import tenant_context
 
     try:
@@ -61,9 +61,12 @@ def _publish_after_commit(session: Session) -> None:
             for tenant, event_id, kind, data in pending:
                 pipe.publish(channel_name(tenant.id), serialise(event_id, kind, data))
             pipe.execute()
+        by_tenant: dict[Any, list[int]] = {}
         for tenant, event_id, _, _ in pending:
+            by_tenant.setdefault(tenant, []).append(event_id)
+        for tenant, event_ids in by_tenant.items():  # one fan-out job per company and commit
             with tenant_context(tenant):
-                dispatch_event.send(event_id)
+                dispatch_events.send(event_ids)
     except Exception:  # the events are committed; SSE replay and the sweeper catch up
         log.exception("publishing domain events failed")
 

@@ -157,6 +157,17 @@ DEFAULTS: dict[str, Any] = {
     "stages": {"qualified": "qualified", "scheduled": "meeting", "converted": "won", "lost": "lost"},
 }
 
+
+def _show_defaults(schema: dict[str, Any], defaults: dict[str, Any]) -> None:
+    """Write each default into its property as ``default``: forms show what applies to a key left unset
+    (an annotation; validation ignores it)."""
+    for name, value in defaults.items():
+        schema["properties"][name]["default"] = value
+
+
+_show_defaults(SETTINGS_SCHEMA, DEFAULTS)
+
+
 #: Keys a blueprint's ``[plugins.ai-agent]`` may provide (the rest are the company's to set).
 BLUEPRINT_KEYS = tuple(k for k in SETTINGS_SCHEMA["properties"] if k not in ("api_key", "base_url"))
 

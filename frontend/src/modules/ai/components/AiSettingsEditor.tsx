@@ -43,9 +43,9 @@ export function AiSettingsEditor({ schema, settings, busy, error, onSave, onDirt
   const stages = useStages();
   const properties = useMemo(() => schema.properties ?? {}, [schema]);
   const stepSchema = properties.steps?.items ?? { properties: {} };
-  const stageNames = useMemo(() => Object.keys(properties.stages?.properties ?? {}), [properties]);
-  const stepFields = useMemo(() => Object.keys(properties.steps?.items?.properties ?? {}), [properties]);
-  const [initial, setInitial] = useState(() => formFromAiSettings(settings, stageNames, stepFields));
+  const stageNames = Object.keys(properties.stages?.properties ?? {});
+  const stepFields = Object.keys(stepSchema.properties ?? {});
+  const [initial, setInitial] = useState(() => formFromAiSettings(settings, schema));
   const [form, setForm] = useState<AiSettingsForm>(initial);
   const [keyIsSet, setKeyIsSet] = useState(settings.api_key === SecretMask);
   const dirty = useMemo(() => JSON.stringify(form) !== JSON.stringify(initial), [form, initial]);
@@ -60,12 +60,17 @@ export function AiSettingsEditor({ schema, settings, busy, error, onSave, onDirt
 
   const set = (values: Partial<AiSettingsForm>) => setForm((current) => ({ ...current, ...values }));
   const errorFor = (field: string) => fieldErrorUnder(error, field);
+  /** What applies when a setting is left empty (the schema's default), as a placeholder. */
+  const fallback = (name: string) => {
+    const value = properties[name]?.default;
+    return value === undefined || value === null ? undefined : String(value);
+  };
   const unplaced = error instanceof ApiError && error.fieldErrors.length > 0 ? error.fieldErrors.filter((item) => !item.field || item.field === "settings") : [];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSave(aiSettingsFromForm(form, settings, stepSchema), (saved) => {
-      const next = formFromAiSettings(saved, stageNames, stepFields);
+    onSave(aiSettingsFromForm(form, settings, schema), (saved) => {
+      const next = formFromAiSettings(saved, schema);
       setInitial(next);
       setForm(next);
       setKeyIsSet(saved.api_key === SecretMask);
@@ -95,7 +100,7 @@ export function AiSettingsEditor({ schema, settings, busy, error, onSave, onDirt
         />
         <AiApiKeyField isSet={keyIsSet} action={form.apiKeyAction} value={form.apiKey} error={errorFor("api_key")} disabled={busy} onChange={(apiKeyAction, apiKey) => set({ apiKeyAction, apiKey })} />
         <div className="ai-grid-3">
-          <TextField label={t("ai.settings.model")} hint={t("ai.settings.modelHint")} value={form.model} maxLength={100} disabled={busy} error={errorFor("model")} onChange={(event) => set({ model: event.target.value })} />
+          <TextField label={t("ai.settings.model")} hint={t("ai.settings.modelHint")} value={form.model} placeholder={fallback("model")} maxLength={100} disabled={busy} error={errorFor("model")} onChange={(event) => set({ model: event.target.value })} />
           <TextField
             label={t("ai.settings.fallbackModel")}
             hint={t("ai.settings.fallbackModelHint")}
@@ -109,6 +114,7 @@ export function AiSettingsEditor({ schema, settings, busy, error, onSave, onDirt
             label={t("ai.settings.embeddingModel")}
             hint={t("ai.settings.embeddingModelHint")}
             value={form.embeddingModel}
+            placeholder={fallback("embedding_model")}
             maxLength={100}
             disabled={busy}
             error={errorFor("embedding_model")}
@@ -119,7 +125,7 @@ export function AiSettingsEditor({ schema, settings, busy, error, onSave, onDirt
 
       <section className="card" aria-labelledby="ai-persona">
         <h2 id="ai-persona">{t("ai.settings.behaviour")}</h2>
-        <TextField label={t("ai.settings.persona")} hint={t("ai.settings.personaHint")} value={form.persona} maxLength={200} disabled={busy} error={errorFor("persona")} onChange={(event) => set({ persona: event.target.value })} />
+        <TextField label={t("ai.settings.persona")} hint={t("ai.settings.personaHint")} value={form.persona} placeholder={fallback("persona")} maxLength={200} disabled={busy} error={errorFor("persona")} onChange={(event) => set({ persona: event.target.value })} />
         <TextAreaField
           label={t("ai.settings.systemPrompt")}
           hint={t("ai.settings.systemPromptHint")}
@@ -139,6 +145,7 @@ export function AiSettingsEditor({ schema, settings, busy, error, onSave, onDirt
             min={0}
             max={2}
             value={form.temperature}
+            placeholder={fallback("temperature")}
             disabled={busy}
             error={errorFor("temperature")}
             onChange={(event) => set({ temperature: event.target.value })}
@@ -151,6 +158,7 @@ export function AiSettingsEditor({ schema, settings, busy, error, onSave, onDirt
             min={16}
             max={8192}
             value={form.maxTokens}
+            placeholder={fallback("max_tokens")}
             disabled={busy}
             error={errorFor("max_tokens")}
             onChange={(event) => set({ maxTokens: event.target.value })}
@@ -163,6 +171,7 @@ export function AiSettingsEditor({ schema, settings, busy, error, onSave, onDirt
             min={1}
             max={1000}
             value={form.maxRepliesPerHour}
+            placeholder={fallback("max_replies_per_hour")}
             disabled={busy}
             error={errorFor("max_replies_per_hour")}
             onChange={(event) => set({ maxRepliesPerHour: event.target.value })}

@@ -34,13 +34,15 @@ type Focus = { uid: string; control: "up" | "down" | "first" } | null;
 
 /**
  * The qualification flow: ordered steps, each with the properties the settings schema defines
- * (what to find out, the contact field it fills...). Steps are added, removed and moved with
+ * (the contact field it fills, what to find out...). Steps are added, removed and moved with
  * buttons (keyboard and screen-reader friendly); focus follows a moved step and a live region
  * says where it went.
  */
 export function StepsEditor({ steps, stepSchema, onChange, errorFor, maxSteps, disabled = false }: StepsEditorProps) {
   const { t } = useI18n();
-  const fields = Object.entries(stepSchema.properties ?? {});
+  const isLong = (property: JsonSchema) => (property.maxLength ?? 0) > 200;
+  // Short inputs first (side by side), then the multi-line ones; each group in the schema's order.
+  const fields = Object.entries(stepSchema.properties ?? {}).sort(([, a], [, b]) => Number(isLong(a)) - Number(isLong(b)));
   const required = new Set(stepSchema.required ?? []);
   const [announcement, setAnnouncement] = useState("");
   const container = useRef<HTMLDivElement>(null);
@@ -129,7 +131,7 @@ export function StepsEditor({ steps, stepSchema, onChange, errorFor, maxSteps, d
                       maxLength: property.maxLength,
                       "data-focus": fieldIndex === 0 ? `${step.uid}:first` : undefined,
                     };
-                    return (property.maxLength ?? 0) > 200 ? (
+                    return isLong(property) ? (
                       <TextAreaField key={name} {...common} rows={2} className="ai-step-wide" onChange={(event) => setValue(step.uid, name, event.target.value)} />
                     ) : (
                       <TextField key={name} {...common} onChange={(event) => setValue(step.uid, name, event.target.value)} />

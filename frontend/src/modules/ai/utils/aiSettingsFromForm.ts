@@ -13,7 +13,7 @@ const numberOf = (value: string): number | string => (Number.isFinite(Number(val
  * default value applies) or sent as null where the schema allows it. The key: left out (kept),
  * replaced, or null (removed). A step without a key gets one from its field.
  */
-export function aiSettingsFromForm(form: AiSettingsForm, original: Record<string, unknown>, stepSchema: JsonSchema): Record<string, unknown> {
+export function aiSettingsFromForm(form: AiSettingsForm, original: Record<string, unknown>, schema: JsonSchema): Record<string, unknown> {
   const body: Record<string, unknown> = { ...original };
   delete body.api_key;
   if (form.apiKeyAction === "replace" && form.apiKey.trim()) body.api_key = form.apiKey.trim();
@@ -49,14 +49,17 @@ export function aiSettingsFromForm(form: AiSettingsForm, original: Record<string
   body.outside_hours = form.outsideHours;
   body.channel_ids = form.channelIds;
 
+  const properties = schema.properties ?? {};
   const originalStages = record(original.stages);
+  const defaultStages = record(properties.stages?.default);
   const stages: Record<string, unknown> = { ...originalStages };
   for (const [name, value] of Object.entries(form.stages)) {
-    if (value === "" && !(name in originalStages)) continue;
+    if (!(name in originalStages) && value === String(defaultStages[name] ?? "")) continue;
     stages[name] = value || null;
   }
   body.stages = stages;
 
+  const stepSchema = properties.steps?.items ?? {};
   const fields = Object.keys(stepSchema.properties ?? {});
   const required = new Set(stepSchema.required ?? []);
   const typedKeys = new Set(form.steps.map((step) => (step.values.key ?? "").trim()).filter(Boolean));

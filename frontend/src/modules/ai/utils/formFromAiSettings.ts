@@ -1,18 +1,22 @@
 import type { AiSettingsForm } from "@/modules/ai/types/AiSettingsForm";
 import { newUid } from "@/modules/ai/utils/newUid";
+import type { JsonSchema } from "@/modules/plugins/types/JsonSchema";
 
 const text = (value: unknown) => (value === undefined || value === null ? "" : String(value));
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /**
- * The settings page's values from the stored settings (`GET /plugins/ai-agent/settings`).
- * `stageNames` are the agent statuses the schema maps to pipeline stages; `stepFields` the
- * properties of a qualification step.
+ * The settings page's values from the stored settings (`GET /plugins/ai-agent/settings`) and the
+ * plugin's settings schema (the agent statuses mapped to pipeline stages, the properties of a
+ * qualification step, and the defaults of what is not stored).
  */
-export function formFromAiSettings(settings: Record<string, unknown>, stageNames: string[], stepFields: string[]): AiSettingsForm {
+export function formFromAiSettings(settings: Record<string, unknown>, schema: JsonSchema): AiSettingsForm {
+  const properties = schema.properties ?? {};
+  const stageNames = Object.keys(properties.stages?.properties ?? {});
+  const stepFields = Object.keys(properties.steps?.items?.properties ?? {});
   const hours = settings.business_hours ? record(settings.business_hours) : null;
-  const stages = record(settings.stages);
+  const stages = { ...record(properties.stages?.default), ...record(settings.stages) };
   return {
     baseUrl: text(settings.base_url),
     apiKeyAction: "keep",
