@@ -11,8 +11,9 @@ import type { Message } from "@/api/schemas";
  */
 export function useMessageMedia(message: Message, enabled = true) {
   const link = typeof message.content.url === "string" ? message.content.url : undefined;
-  const stored = typeof message.content.media_id === "string" || typeof message.content.upload_id === "string";
-  const proxied = !link && stored && !message.id.startsWith("local-");
+  const stored = !link && (typeof message.content.media_id === "string" || typeof message.content.upload_id === "string");
+  const sending = stored && message.id.startsWith("local-"); // a file just sent: the server's copy is coming
+  const proxied = stored && !sending;
   const query = useQuery({
     queryKey: queryKeys.media(message.id),
     queryFn: async () => {
@@ -27,5 +28,5 @@ export function useMessageMedia(message: Message, enabled = true) {
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 10 * 60_000,
   });
-  return { url: link ?? query.data, failed: query.isError, loading: proxied && query.isPending && enabled };
+  return { url: link ?? query.data, failed: query.isError, loading: sending || (proxied && query.isPending && enabled) };
 }
