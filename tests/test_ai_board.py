@@ -7,7 +7,7 @@ flow (no provider), in the worker, against the real database.
 from __future__ import annotations
 
 from ai_fakes import agent_company, ai_texts, say
-from inbound_helpers import schema_of
+from inbound_helpers import schema_of, wait_for
 from sqlalchemy import text
 
 from atrium.db.session import tenant_session
@@ -149,3 +149,18 @@ def test_invalid_moves_are_refused_naming_the_field(tenant_factory, worker):
     assert t.post("/api/v1/plugins/ai-agent/disable").status_code == 200
     assert t.get("/api/v1/ai/board").status_code == 404
     assert move(t, conversation_id, "lost").status_code == 404
+
+
+def test_a_contact_put_in_the_won_stage_in_the_crm_takes_its_card_to_converted(tenant_factory, worker):
+    t, channel = agent_company(tenant_factory)
+    conversation_id = lead(t, channel, "+5511987650001", "Eva Prado")
+    contact_id = board(t)["qualifying"]["items"][0]["contact"]["id"]
+    assert t.patch(f"/api/v1/contacts/{contact_id}", json={"stage_key": "enrolled"}).status_code == 200
+
+    converted = wait_for(lambda: board(t)["converted"]["items"], what="the card to follow the stage")
+    assert [c["conversation_id"] for c in converted] == [conversation_id] and converted[0]["ai_active"] is False
+    summary = t.get(f"/api/v1/conversations/{conversation_id}/ai").get_json()["handoff_summary"]
+    assert summary["status"] == "converted" and summary["by"] == "system"
+    assert board(t)["qualifying"]["count"] == 0
+    timeline = [(a["kind"], a["data"].get("to")) for a in activities(t, contact_id)]
+    assert ("ai_status_changed", "converted") in timeline

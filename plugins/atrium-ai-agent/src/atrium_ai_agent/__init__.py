@@ -16,6 +16,7 @@ from pathlib import Path
 from atrium.plugins import PeriodicJob, hookimpl, plugin_settings, save_plugin_settings, tenant_config, tenant_session
 from atrium_ai_agent.jobs import (  # declares the actors
     REFRESH_EVERY_SECONDS,
+    close_cards_for_stage,
     embed_document,
     hand_off_switched_off,
     refresh_embeddings,
@@ -76,7 +77,9 @@ def on_plugin_enabled(tenant, plugin_id):
 
 @hookimpl
 def on_domain_event(tenant, event):
-    """A lead's message: answer it in the ``ai`` queue. The agent switched off by a person: hand off."""
+    """A lead's message: answer it in the ``ai`` queue. The agent switched off by a person: hand off.
+    A contact put in the stage mapped to ``converted`` or ``lost``: its board cards follow."""
+    from atrium_ai_agent.board import cards_to_close, closing_status
     from atrium_ai_agent.handoff import pending_handoff
 
     data = event.get("data") or {}
@@ -88,11 +91,18 @@ def on_domain_event(tenant, event):
             waiting = pending_handoff(db, uuid.UUID(conversation_id))
         if waiting:
             hand_off_switched_off.send(conversation_id)
+    elif event["kind"] == "contact.updated" and data.get("stage_key"):
+        with tenant_session(tenant.schema) as db:
+            status = closing_status(load_config(db), data["stage_key"])
+            follow = status is not None and bool(cards_to_close(db, uuid.UUID(data["id"]), status))
+        if follow:
+            close_cards_for_stage.send(data["id"], data["stage_key"])
 
 
 __all__ = [
     "PLUGIN_ID",
     "SETTINGS_SCHEMA",
+    "close_cards_for_stage",
     "embed_document",
     "hand_off_switched_off",
     "refresh_embeddings",

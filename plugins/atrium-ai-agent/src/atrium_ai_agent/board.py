@@ -13,7 +13,9 @@ Moving a card is what a person means by dropping it in a column:
 
 Every move sets the pipeline stage configured for the column (``stages``),
 adds ``ai_status_changed`` to the contact's timeline and publishes
-``ai.status_changed``.
+``ai.status_changed``. The other way round, a contact put in the CRM stage
+mapped to ``converted`` or ``lost`` takes its conversations' cards there
+(``follow_stage``).
 """
 
 from __future__ import annotations
@@ -103,6 +105,45 @@ def card_of(db: Session, config: AgentConfig, conversation_id: uuid.UUID) -> dic
     """The card of one conversation (its state must exist)."""
     state = db.get(AgentConversation, conversation_id)
     return card(config, state, conversation_info(db, conversation_id))
+
+
+def closing_status(config: AgentConfig, stage_key: str | None) -> str | None:
+    """The closed column (``converted``, ``lost``) whose configured pipeline stage is ``stage_key``, if any."""
+    return next((s for s in CLOSED if stage_key and config.stages.get(s) == stage_key), None)
+
+
+def cards_to_close(db: Session, contact_id: uuid.UUID, status: str) -> list[uuid.UUID]:
+    """The contact's conversations on the board that are not in column ``status``."""
+    return list(
+        db.scalars(
+            select(AgentConversation.conversation_id).where(
+                AgentConversation.contact_id == contact_id, AgentConversation.status != status
+            )
+        )
+    )
+
+
+def follow_stage(db: Session, config: AgentConfig, contact_id: uuid.UUID, stage_key: str) -> None:
+    """The contact was put in the CRM stage mapped to ``converted`` or ``lost``: its cards follow (a handoff
+    where the agent still works), recorded like a person's move."""
+    status = closing_status(config, stage_key)
+    for conversation_id in cards_to_close(db, contact_id, status) if status else ():
+        lock_conversation(db, conversation_id)
+        state = db.get(AgentConversation, conversation_id, populate_existing=True)
+        previous = state.status
+        if previous == status:
+            continue
+        if state.handed_off_at is None:
+            hand_off(db, config, conversation_id, reason=f"etapa do funil: {stage_key}", by="system", status=status)
+        else:
+            set_status(db, state, status)
+        record_activity(
+            db,
+            contact_id,
+            "ai_status_changed",
+            {"conversation_id": str(conversation_id), "from": previous, "to": status},
+            actor_type="system",
+        )
 
 
 def move(db: Session, config: AgentConfig, conversation_id: uuid.UUID, status: str, by_id: uuid.UUID) -> dict[str, Any]:

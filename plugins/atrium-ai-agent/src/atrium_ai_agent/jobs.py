@@ -10,6 +10,7 @@ from sqlalchemy import and_, or_, select
 
 from atrium.plugins import actor, current_tenant, tenant_session
 from atrium_ai_agent.agent import answer_message, lock_conversation
+from atrium_ai_agent.board import follow_stage
 from atrium_ai_agent.handoff import hand_off, pending_handoff
 from atrium_ai_agent.knowledge import embed_pending
 from atrium_ai_agent.models import Document
@@ -38,6 +39,13 @@ def hand_off_switched_off(conversation_id: str) -> None:
         lock_conversation(db, conversation_id)
         if pending_handoff(db, uuid.UUID(conversation_id)):
             hand_off(db, load_config(db), uuid.UUID(conversation_id), reason="desligado por uma pessoa", by="agent")
+
+
+@actor(queue_name=QUEUE, max_retries=3, min_backoff=2_000)
+def close_cards_for_stage(contact_id: str, stage_key: str) -> None:
+    """A contact was put in the CRM stage mapped to ``converted`` or ``lost``: its board cards follow."""
+    with tenant_session(current_tenant().schema) as db:
+        follow_stage(db, load_config(db), uuid.UUID(contact_id), stage_key)
 
 
 @actor(queue_name=QUEUE, max_retries=3, min_backoff=5_000, time_limit=600_000)
