@@ -12,7 +12,7 @@ import re
 
 import pytest
 from fake_openai import start_fake_openai
-from panel import go_to, log_in, sign_up_by_api
+from panel import PASSWORD, go_to, log_in, sign_up_by_api
 from playwright.sync_api import expect
 
 PRICES = (
@@ -185,3 +185,45 @@ def test_enable_configure_feed_and_test_the_agent(page, api, fake_openai, shoot)
     ai_tab(page, "Configurações")
     usage = page.get_by_role("table", name="Uso por modelo")
     expect(usage.get_by_role("row").filter(has_text="Teste")).to_contain_text("gpt-4o-mini")
+
+
+def test_an_agent_reads_the_knowledge_base_and_tests_the_scripted_flow_on_a_phone_in_english(page, api, shoot):
+    owner = sign_up_by_api(api, blueprint="education")
+    assert api.post("/api/v1/plugins/ai-agent/enable", headers=owner.headers).status_code == 200
+    email = f"agente@{owner.slug}.example"
+    added = api.post(
+        "/api/v1/users", headers=owner.headers, json={"email": email, "name": "Bruno Lima", "password": PASSWORD}
+    )
+    assert added.status_code == 201, added.text
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, email)
+    page.goto("/ai")
+
+    page.get_by_label("Idioma").select_option("English")
+    expect(page.get_by_role("heading", name="AI agent", exact=True)).to_be_visible()
+    expect(page.get_by_text("Only admins see and change the agent's settings.", exact=False)).to_be_visible()
+
+    page.get_by_role("navigation", name="AI agent pages").get_by_role("link", name="Knowledge base").click()
+    expect(page.get_by_role("button", name="Sobre a escola", exact=True)).to_be_visible()  # the blueprint's document
+    expect(page.get_by_role("button", name="Add text")).to_have_count(0)  # admins add, edit and delete
+    expect(page.get_by_role("button", name="Delete Sobre a escola")).to_have_count(0)
+    page.get_by_role("button", name="View passages of Sobre a escola").click()
+    expect(page.get_by_role("dialog", name="Sobre a escola")).to_contain_text("Mensalidades a partir de R$ 299")
+    page.get_by_role("dialog", name="Sobre a escola").get_by_role("button", name="Close").click()
+
+    # Without a provider the agent follows the blueprint's questions (model "scripted").
+    page.get_by_role("navigation", name="AI agent pages").get_by_role("link", name="Test chat").click()
+    page.get_by_label("Lead's name").fill("Rita Lima")
+    message = page.get_by_role("textbox", name="Lead's message")
+    message.fill("Oi, quero saber da pós")
+    message.press("Enter")
+    replies = page.get_by_role("log", name="Test messages").get_by_role("article", name="Agent's reply")
+    expect(replies.first).to_contain_text("Olá, Rita! Eu sou Ana, consultora acadêmica.")
+    expect(replies.first).to_contain_text("Em que curso você se formou, e em que ano?")
+    expect(replies.first.get_by_test_id("ai-reply-model")).to_have_text("scripted")
+    message.fill("Direito, 2019")
+    message.press("Enter")
+    expect(replies.nth(1)).to_contain_text("Em que área você trabalha hoje?")
+    replies.nth(1).get_by_text("Tools called (1)").click()
+    expect(replies.nth(1).get_by_role("list", name="Tools called")).to_contain_text("record_answer")
+    shoot(page, "ai-test-chat-phone-en")
