@@ -153,8 +153,8 @@ def move(db: Session, config: AgentConfig, conversation_id: uuid.UUID, status: s
     """
     if status not in STATUSES:
         raise Invalid(f"status must be one of {', '.join(STATUSES)}", field="status")
+    lock_conversation(db, conversation_id)  # the agent's jobs of this conversation wait (or finish first)
     conversation = conversation_info(db, conversation_id)
-    lock_conversation(db, conversation_id)
     state = state_of(db, conversation)
     previous = state.status
     if status == previous:
