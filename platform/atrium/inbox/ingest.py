@@ -59,11 +59,14 @@ def apply_events(db: Session, channel: Channel, events: list[NormalisedEvent]) -
     return result
 
 
+# One lock per identity, taken in the order given (sorted by every caller, so two never deadlock).
+_LOCK_IDENTITIES = text("SELECT pg_advisory_xact_lock(hashtextextended(key, 0)) FROM unnest(CAST(:keys AS text[])) AS key")
+
+
 def find_or_create_contact(db: Session, info: ContactInfo) -> tuple[Contact, bool]:
     """The contact owning any of ``info``'s identities (adding the others), or a new one."""
     identities = sorted({(i.kind, clean_text(i.value)) for i in info.identities})
-    for kind, value in identities:
-        db.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": f"identity:{kind}:{value}"})
+    db.execute(_LOCK_IDENTITIES, {"keys": [f"identity:{kind}:{value}" for kind, value in identities]})
     existing = db.scalars(
         select(ContactIdentity.contact_id).where(
             func.row(ContactIdentity.kind, ContactIdentity.value).in_([func.row(k, v) for k, v in identities])
@@ -80,10 +83,10 @@ def find_or_create_contact(db: Session, info: ContactInfo) -> tuple[Contact, boo
             contact.name = clean_text(info.name)
         if not contact.phone and info.phone:
             contact.phone = info.phone
-    for kind, value in identities:
+    if identities:
         db.execute(
             insert(ContactIdentity)
-            .values(id=new_id(), contact_id=contact.id, kind=kind, value=value)
+            .values([{"id": new_id(), "contact_id": contact.id, "kind": k, "value": v} for k, v in identities])
             .on_conflict_do_nothing(index_elements=["kind", "value"])
         )
     return contact, created
