@@ -84,3 +84,47 @@ def test_password_guesses_through_signup_count_too(client, tenant_factory, low_l
 
     assert [r.status_code for r in guesses] == [409] * 3
     assert_rate_limited(login(client, t.email, t.password))
+
+
+@pytest.fixture()
+def behind_one_proxy(low_limits):
+    """An app configured with one trusted reverse proxy in front (ATRIUM_TRUSTED_PROXIES=1)."""
+    from atrium.app import create_app
+
+    os.environ["ATRIUM_TRUSTED_PROXIES"] = "1"
+    get_settings.cache_clear()
+    try:
+        yield create_app({"TESTING": True}).test_client()
+    finally:
+        os.environ.pop("ATRIUM_TRUSTED_PROXIES")
+        get_settings.cache_clear()
+
+
+def test_behind_a_trusted_proxy_each_client_address_is_limited_on_its_own(behind_one_proxy, tenant_factory):
+    t, proxy = tenant_factory(), new_ip()
+
+    def via_proxy(client_ip: str, email: str, password: str):
+        return behind_one_proxy.post(
+            "/api/v1/auth/login",
+            json={"email": email, "password": password},
+            environ_base={"REMOTE_ADDR": proxy},
+            headers={"X-Forwarded-For": client_ip},
+        )
+
+    attacker = new_ip()
+    assert [via_proxy(attacker, f"g{n}@example.com", "wrong password!!").status_code for n in range(5)] == [401] * 5
+    assert_rate_limited(via_proxy(attacker, t.email, t.password))
+    assert via_proxy(new_ip(), t.email, t.password).status_code == 200  # another client behind the same proxy
+
+
+def test_without_trusted_proxies_a_forged_forwarded_address_does_not_escape_the_limit(client, tenant_factory, low_limits):
+    t, ip = tenant_factory(), new_ip()
+
+    def forged(n: int, email: str, password: str):
+        body = {"email": email, "password": password}
+        return client.post(
+            "/api/v1/auth/login", json=body, environ_base={"REMOTE_ADDR": ip}, headers={"X-Forwarded-For": f"10.9.9.{n}"}
+        )
+
+    assert [forged(n, f"g{n}@example.com", "wrong password!!").status_code for n in range(5)] == [401] * 5
+    assert_rate_limited(forged(99, t.email, t.password))

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import PathConverter
 
 from atrium import __version__
@@ -67,6 +68,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     )
     app.config.update(overrides or {})
     app.extensions["atrium_settings"] = settings
+    if settings.trusted_proxies:  # the client's address and scheme as the proxies in front report them
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies, x_proto=settings.trusted_proxies)
 
     app.json.sort_keys = False  # keep the schemas' field order (id first; problems as in RFC 9457)
     problems.install(app)

@@ -36,6 +36,7 @@ class Settings:
     login_limit_per_account: int = 10
     login_limit_per_ip: int = 50
     login_limit_window: int = 300
+    trusted_proxies: int = 0
     public_url: str = "http://localhost:8000"
     migrations_dir: Path = ROOT / "migrations"
     blueprints_dir: Path = ROOT / "tenants"
@@ -61,6 +62,7 @@ class Settings:
             login_limit_per_account=int(_env("ATRIUM_LOGIN_LIMIT_PER_ACCOUNT", "10")),
             login_limit_per_ip=int(_env("ATRIUM_LOGIN_LIMIT_PER_IP", "50")),
             login_limit_window=int(_env("ATRIUM_LOGIN_LIMIT_WINDOW", "300")),
+            trusted_proxies=int(_env("ATRIUM_TRUSTED_PROXIES", "0")),
             public_url=_env("ATRIUM_PUBLIC_URL", "http://localhost:8000").rstrip("/"),
             migrate_workers=int(_env("ATRIUM_MIGRATE_WORKERS", str(os.cpu_count() or 2))),
             log_level=_env("ATRIUM_LOG_LEVEL", "INFO").upper(),

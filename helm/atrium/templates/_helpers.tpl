@@ -14,6 +14,8 @@ app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
   valueFrom: { secretKeyRef: { name: {{ .Values.redisUrlSecret.name }}, key: {{ .Values.redisUrlSecret.key }} } }
 - name: ATRIUM_PUBLIC_URL
   value: {{ .Values.publicUrl | quote }}
+- name: ATRIUM_TRUSTED_PROXIES
+  value: {{ .Values.trustedProxies | quote }}
 {{- range $k, $v := .Values.env }}
 - name: {{ $k }}
   value: {{ $v | quote }}
