@@ -228,6 +228,8 @@ export const en: Messages = {
   "ai.upload.badType": "Send a .txt, .md or .pdf file.",
   "ai.upload.file": "File",
   "ai.upload.fileHint": ".txt, .md or .pdf with text, up to 3 MB.",
+  "ai.upload.progress": "{percent}% of {size} KB sent",
+  "ai.upload.reading": "Reading the file and splitting it into passages…",
   "ai.upload.send": "Upload",
   "ai.upload.sending": "Uploading {name}",
   "ai.upload.title": "Document title",

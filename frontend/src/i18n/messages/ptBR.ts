@@ -226,6 +226,8 @@ export const ptBR = {
   "ai.upload.badType": "Envie um arquivo .txt, .md ou .pdf.",
   "ai.upload.file": "Arquivo",
   "ai.upload.fileHint": ".txt, .md ou .pdf com texto, até 3 MB.",
+  "ai.upload.progress": "{percent}% de {size} KB enviados",
+  "ai.upload.reading": "Lendo o arquivo e dividindo em trechos…",
   "ai.upload.send": "Enviar arquivo",
   "ai.upload.sending": "Enviando {name}",
   "ai.upload.title": "Título do documento",

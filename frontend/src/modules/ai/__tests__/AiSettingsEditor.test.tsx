@@ -34,7 +34,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-describe("AiSettingsEditor", () => {
+describe("AiSettingsEditor", { timeout: 20_000 }, () => { // many user events: slow on a busy machine
   it("shows the server's errors next to the fields they name, inside the step they name", () => {
     const error = new ApiError(422, {
       status: 422,

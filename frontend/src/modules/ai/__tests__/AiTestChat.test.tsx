@@ -14,7 +14,7 @@ const reply = (text: string, toolCalls: unknown[] = []) => ({
   knowledge: [{ chunk_id: "k1", document_id: "d1", title: "Mensalidades", text: "A mensalidade é de R$ 349.", score: 0.0328, matched_by: ["text", "vector"] }],
 });
 
-describe("AiTestChat", () => {
+describe("AiTestChat", { timeout: 20_000 }, () => { // many user events: slow on a busy machine
   it("sends the whole transcript with the lead each time and shows each reply's model, tools and knowledge", async () => {
     const answers = [reply("Olá, Rita! Em que curso você se formou?"), reply("Obrigado! Em que área você trabalha?", [{ name: "record_answer", arguments: { field: "graduation", value: "Direito" }, result: { recorded: "graduation" }, source: "model" }])];
     const { calls } = fakeFetch(() => json(200, answers.shift()));

@@ -33,7 +33,7 @@ function Harness({ initial, errors = {} }: { initial: AiStepDraft[]; errors?: Re
 
 const order = () => screen.getByTestId("order").textContent;
 
-describe("StepsEditor", () => {
+describe("StepsEditor", { timeout: 20_000 }, () => { // many user events: slow on a busy machine
   it("shows one labelled input per property of the step schema, known ones translated, others by their title", () => {
     renderWithProviders(<Harness initial={[draft("a", "Curso e ano de formação", "graduation")]} />, { locale: "en" });
     const step = screen.getByRole("listitem", { name: "Step 1" });

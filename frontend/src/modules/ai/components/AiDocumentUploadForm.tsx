@@ -10,22 +10,25 @@ import { TextField } from "@/ui/TextField";
 export type AiDocumentUploadFormProps = {
   busy: boolean;
   error: unknown;
-  onSubmit: (values: { file: File; title: string }) => void;
+  onSubmit: (values: { file: File; title: string; onProgress: (fraction: number) => void }) => void;
   onCancel: () => void;
 };
 
-/** Upload a .txt, .md or .pdf (up to 3 MB, checked before sending) with an optional title; shows the transfer and the server's verdict. */
+/** Upload a .txt, .md or .pdf (up to 3 MB, checked before sending) with an optional title; shows the transfer's progress and the server's verdict. */
 export function AiDocumentUploadForm({ busy, error, onSubmit, onCancel }: AiDocumentUploadFormProps) {
   const { t, formatNumber } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState("");
+  const [progress, setProgress] = useState(0);
   const problem = file ? uploadProblem(file) : null;
   const serverError = error instanceof ApiError ? (error.fieldMessage("file") ?? (error.fieldErrors.length === 0 ? error.message : undefined)) : error ? t("error.network") : undefined;
   const fileError = problem === "type" ? t("ai.upload.badType") : problem === "size" ? t("ai.upload.tooBig") : busy ? undefined : serverError;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (file && !problem) onSubmit({ file, title });
+    if (!file || problem) return;
+    setProgress(0);
+    onSubmit({ file, title, onProgress: setProgress });
   };
 
   return (
@@ -37,7 +40,6 @@ export function AiDocumentUploadForm({ busy, error, onSubmit, onCancel }: AiDocu
             type="file"
             className="input"
             accept={AiUploadExtensions.join(",")}
-            required
             aria-describedby={describedBy}
             aria-invalid={invalid || undefined}
             onChange={(event) => setFile(event.target.files?.[0] ?? null)}
@@ -47,9 +49,11 @@ export function AiDocumentUploadForm({ busy, error, onSubmit, onCancel }: AiDocu
       </Field>
       <TextField label={t("ai.upload.title")} hint={t("ai.upload.titleHint")} value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />
       {busy && file && (
-        <div className="ai-upload-progress" role="status">
-          <progress aria-label={t("ai.upload.sending", { name: file.name })} />
-          <span className="small">{t("ai.upload.sending", { name: file.name })} ({formatNumber(Math.ceil(file.size / 1024))} KB)</span>
+        <div className="ai-upload-progress">
+          <progress value={progress} max={1} aria-label={t("ai.upload.sending", { name: file.name })} />
+          <span className="small" role="status">
+            {progress < 1 ? t("ai.upload.progress", { percent: formatNumber(Math.round(progress * 100)), size: formatNumber(Math.ceil(file.size / 1024)) }) : t("ai.upload.reading")}
+          </span>
         </div>
       )}
       <div className="dialog-actions">

@@ -1,12 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ApiError } from "@/api/ApiError";
 import { api } from "@/api/client";
 import { queryKeys } from "@/api/queryKeys";
-import type { AiDocumentDetail } from "@/api/schemas";
+import type { AiDocumentDetail, ProblemBody } from "@/api/schemas";
 import { unwrap } from "@/api/unwrap";
+import { uploadWithProgress } from "@/api/uploadWithProgress";
 
-type Upload = { file: File; title?: string };
+type Upload = { file: File; title?: string; onProgress?: (fraction: number) => void };
 
-/** Add (text or file), edit and delete knowledge-base documents; the list follows. */
+/** Add (text, or a file with upload progress), edit and delete knowledge-base documents; the list follows. */
 export function useAiKnowledgeMutations() {
   const queryClient = useQueryClient();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: queryKeys.aiKnowledge });
@@ -20,12 +22,13 @@ export function useAiKnowledgeMutations() {
     onSuccess: remember,
   });
   const upload = useMutation({
-    mutationFn: async ({ file, title }: Upload) => {
+    mutationFn: async ({ file, title, onProgress }: Upload) => {
       const form = new FormData();
-      form.append("file", file);
+      form.append("file", file, file.name);
       if (title?.trim()) form.append("title", title.trim());
-      // The body is multipart: openapi-fetch sends a FormData as is (the browser sets the boundary).
-      return unwrap(await api.POST("/api/v1/ai/knowledge", { body: form as unknown as { title: string; text: string }, bodySerializer: (value) => value as unknown as FormData }));
+      const answer = await uploadWithProgress("/api/v1/ai/knowledge", form, { onProgress });
+      if (answer.status === 201) return answer.body as AiDocumentDetail;
+      throw new ApiError(answer.status, (answer.body ?? undefined) as ProblemBody | undefined);
     },
     onSuccess: remember,
   });

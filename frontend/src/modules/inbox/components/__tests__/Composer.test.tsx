@@ -4,39 +4,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { Composer } from "@/modules/inbox/components/Composer";
 import { aConversation, aMessage } from "@/test/factories";
 import { fakeFetch, json } from "@/test/fakeFetch";
+import { fakeUploads } from "@/test/fakeUploads";
 import { renderWithProviders } from "@/test/renderWithProviders";
 
 afterEach(() => vi.unstubAllGlobals());
-
-type Answer = { status: number; body: unknown };
-
-/** An HTTP-level fake of `XMLHttpRequest` (the upload's transport): records the form, reports progress, answers. */
-function fakeUploads(answer: Answer) {
-  const forms: FormData[] = [];
-  class FakeXhr {
-    status = 0;
-    response: unknown = null;
-    responseType = "";
-    upload: { onprogress?: (event: { lengthComputable: boolean; loaded: number; total: number }) => void } = {};
-    onload?: () => void;
-    onerror?: () => void;
-    onabort?: () => void;
-    open() {}
-    setRequestHeader() {}
-    abort() {}
-    send(form: FormData) {
-      forms.push(form);
-      this.upload.onprogress?.({ lengthComputable: true, loaded: 5, total: 10 });
-      setTimeout(() => {
-        this.status = answer.status;
-        this.response = answer.body;
-        this.onload?.();
-      }, 0);
-    }
-  }
-  vi.stubGlobal("XMLHttpRequest", FakeXhr);
-  return forms;
-}
 
 const uploaded = { id: "up1", type: "image", filename: "sala.png", mime_type: "image/png", size: 2048, sha256: "", created_at: "2026-11-21T12:00:00Z" };
 
