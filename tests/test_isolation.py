@@ -16,6 +16,7 @@ not served (its plugin is not installed) is skipped.
 
 from __future__ import annotations
 
+import io
 import itertools
 import re
 import time
@@ -32,7 +33,8 @@ class Resource:
 
     ``collection`` may name a parent's parameter (``/contacts/{contact_id}/notes``):
     A's first id of the parent fills it. ``create(a, url, n)`` gives A a new object;
-    by default it POSTs ``body(n)`` to the collection.
+    by default it POSTs ``body(n)`` to the collection. A ``create`` that returns ids
+    stands for a collection that cannot be listed.
     """
 
     collection: str
@@ -56,6 +58,14 @@ def _inject_lead_message(a, url: str, n: int, ids: dict, request) -> None:
         time.sleep(0.1)
 
 
+def _upload_file(a, url: str, n: int, ids: dict, request) -> list[str]:
+    """A uploads a file for a media message (uploads are not listed: the answer gives the id)."""
+    pdf = (io.BytesIO(f"%PDF-1.4 a-secret-file-{n}".encode()), f"a-secret-file-{n}.pdf", "application/pdf")
+    created = a.post(url, data={"file": pdf}, content_type="multipart/form-data")
+    assert created.status_code == 201, created.get_json()
+    return [created.get_json()["id"]]
+
+
 RESOURCES: dict[str, Resource] = {
     "tag_id": Resource("/api/v1/tags", lambda n: {"name": f"a-secret-tag-{n}", "color": "#123456"}),
     "stage_id": Resource(
@@ -77,6 +87,7 @@ RESOURCES: dict[str, Resource] = {
     "document_id": Resource(
         "/api/v1/ai/knowledge", lambda n: {"title": f"a-secret-document-{n}", "text": f"a-secret-knowledge-{n}"}
     ),
+    "upload_id": Resource("/api/v1/media", create=_upload_file),
     "subscription_id": Resource(
         "/api/v1/webhook-subscriptions",
         lambda n: {"url": f"https://a-secret-hook-{n}.invalid/in", "events": ["message.sent"], "active": False},
@@ -286,12 +297,13 @@ def companies(request, client, tenant_factory):
         url = fill(resource.collection, {parent: values[0] for parent, values in ids.items() if values})
         if not served(spec, resource):
             continue
+        created_ids = None
         if resource.create:
-            resource.create(a_client, url, n, ids, request)
+            created_ids = resource.create(a_client, url, n, ids, request)
         elif resource.body:
             created = a_client.post(url, json=resource.body(n))
             assert created.status_code == 201, (url, created.get_json())
-        ids[param] = list_ids(a_client, url)
+        ids[param] = created_ids or list_ids(a_client, url)
         assert ids[param], f"A has no {param}"
     me = a_client.get("/api/v1/auth/me").get_json()
     secrets = {i for param in RESOURCES for i in ids.get(param, [])}
