@@ -26,11 +26,13 @@ export function AiBusinessHoursFields({ values, onChange, errorFor, disabled }: 
   const { t, locale, timeZone } = useI18n();
   const days = useMemo(() => weekdayNames(locale), [locale]);
   const zones = useMemo(() => zonesOfBrowser(), []);
+  // An error about the whole object (e.g. a missing time) shows on the switch; one about a part, on that part.
+  const partError = ["days", "start", "end", "timezone"].some((part) => errorFor(`business_hours.${part}`));
   const toggleDay = (day: number, on: boolean) => onChange({ hoursDays: on ? [...values.hoursDays, day] : values.hoursDays.filter((d) => d !== day) });
 
   return (
     <>
-      <Field label={t("ai.hours.limited")} hint={t("ai.hours.limitedHint")} className="field-checkbox" error={errorFor("business_hours")}>
+      <Field label={t("ai.hours.limited")} hint={t("ai.hours.limitedHint")} className="field-checkbox" error={partError ? undefined : errorFor("business_hours")}>
         {({ id, describedBy }) => (
           <input id={id} type="checkbox" checked={values.hoursLimited} disabled={disabled} aria-describedby={describedBy} onChange={(event) => onChange({ hoursLimited: event.target.checked })} />
         )}
