@@ -136,6 +136,19 @@ def test_search_finds_message_words_contact_names_and_phone_digits(inbox):
     assert wrong.status_code == 422 and wrong.get_json()["errors"][0]["field"] == "q"
 
 
+def test_search_ignores_accents_and_case_both_ways(inbox):
+    t = inbox.t
+    joao, _ = inbox.inbound("Quero saber do CURSO de Gestão", name="João Conceição")
+    acucar, _ = inbox.inbound("sem acucar, por favor", name="Beatriz")
+
+    def found(q: str) -> list[str]:
+        return _ids(t.get("/api/v1/conversations", query_string={"q": q}))
+
+    assert found("joao") == found("JOÃO") == found("conceicao") == [str(joao)]
+    assert found("gestao") == found("GESTÃO curso") == [str(joao)]
+    assert found("açúcar") == found("ACUCAR") == [str(acucar)]
+
+
 def test_status_assignment_and_ai_flag_are_on_the_contact_timeline(inbox):
     t = inbox.t
     cid, _ = inbox.inbound("Olá")

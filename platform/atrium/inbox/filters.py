@@ -9,7 +9,8 @@ from sqlalchemy import ColumnElement, func, literal_column, select, union_all
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from atrium.errors import Invalid
-from atrium.inbox.models import CONTACT_SEARCH_VECTOR, Contact, Message
+from atrium.inbox.models import CONTACT_SEARCH_VECTOR, MESSAGE_SEARCH_VECTOR, Contact, Message
+from atrium.text_fold import fold
 
 MAX_TERMS = 8
 
@@ -29,9 +30,10 @@ def assignee_clause(column: InstrumentedAttribute, value: str, me: uuid.UUID) ->
 def prefix_query(q: str) -> str | None:
     """A ``to_tsquery`` text matching every word of ``q`` as a prefix (``None`` when ``q`` has no word).
 
+    Accents are folded as in the search vectors ("joao" and "João" find both).
     Only word characters reach the query, so no input can inject tsquery operators.
     """
-    terms = re.findall(r"\w+", q.lower())[:MAX_TERMS]
+    terms = re.findall(r"\w+", fold(q))[:MAX_TERMS]
     return " & ".join(f"{term}:*" for term in terms) or None
 
 
@@ -64,5 +66,5 @@ def conversations_with_text(q: str):
     when ``q`` has no word)."""
     if not prefix_query(q):
         return None
-    vector = literal_column("to_tsvector('simple', coalesce(text, ''))")  # the ix_messages_search expression
+    vector = literal_column(MESSAGE_SEARCH_VECTOR)  # the ix_messages_search expression
     return select(Message.conversation_id).where(vector.op("@@")(tsquery(q)))

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from atrium.crm.models import Tag
 from atrium.db.base import TenantBase, TimestampMixin, new_id
 from atrium.security.crypto import ENCRYPTED
+from atrium.text_fold import fold_sql
 
 
 class Channel(TimestampMixin, TenantBase):
@@ -41,7 +42,11 @@ class Channel(TimestampMixin, TenantBase):
     last_error_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-CONTACT_SEARCH_VECTOR = "to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(phone, '') || ' ' || coalesce(email, ''))"
+# The search vectors of the GIN indexes (queries must use the very same expressions): accents folded.
+_CONTACT_TEXT = "coalesce(name, '') || ' ' || coalesce(phone, '') || ' ' || coalesce(email, '')"
+CONTACT_SEARCH_VECTOR = f"to_tsvector('simple', {fold_sql(_CONTACT_TEXT)})"
+_MESSAGE_TEXT = "coalesce(text, '')"
+MESSAGE_SEARCH_VECTOR = f"to_tsvector('simple', {fold_sql(_MESSAGE_TEXT)})"
 
 
 class Contact(TimestampMixin, TenantBase):
@@ -123,7 +128,7 @@ class Message(TenantBase):
     __table_args__ = (
         UniqueConstraint("channel_id", "provider_message_id"),
         Index("ix_messages_conversation_created", "conversation_id", text("created_at DESC"), text("id DESC")),
-        Index("ix_messages_search", text("to_tsvector('simple', coalesce(text, ''))"), postgresql_using="gin"),
+        Index("ix_messages_search", text(MESSAGE_SEARCH_VECTOR), postgresql_using="gin"),
         Index("ix_messages_due", "scheduled_at", postgresql_where=text("status = 'scheduled'")),
         Index("ix_messages_outbox", "created_at", postgresql_where=text("status IN ('queued', 'sending')")),
         Index("ix_messages_created", "created_at"),
