@@ -105,9 +105,9 @@ def queue_message(db: Session, conversation: Conversation, actor: Actor, data: d
     """
     kind, text, content = compose(data)
     adapter = channel_adapter(db.get(Channel, conversation.channel_id))
-    if content.get("upload_id"):
-        content = {"caption": content.get("caption"), **attach(db, content["upload_id"], kind, adapter)}
-        content = {k: v for k, v in content.items() if v is not None}
+    if content.get("upload_id"):  # the file's own fields; a caption, and a file name the agent gave
+        given = {key: content[key] for key in ("caption", "filename") if content.get(key)}
+        content = {**attach(db, content["upload_id"], kind, adapter), **given}
     at = now()
     scheduled_at = data.get("scheduled_at")
     if scheduled_at is not None and scheduled_at <= at:
