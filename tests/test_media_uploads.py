@@ -12,11 +12,13 @@ import respx
 from inbound_helpers import schema_of, wait_for
 from sqlalchemy import func, select, update
 from test_whatsapp_cloud_webhooks import body_for, connect, conversations, meta_post, new_number
-from whatsapp_cloud_fakes import ACCESS_TOKEN, GRAPH, graph_url
+from whatsapp_cloud_fakes import ACCESS_TOKEN, CONFIG, GRAPH, PHONE_NUMBER_ID, graph_url
 
+from atrium.channels.registry import adapter_for
 from atrium.db.session import tenant_session
 from atrium.inbox.models import MediaUpload
 from atrium.inbox.sweeper import sweep
+from atrium.plugins import ChannelContext, Identity, OutboundFile, OutboundMessage, SendError
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(256)) * 40
 PDF = b"%PDF-1.7\n" + b"proposta " * 500
@@ -218,4 +220,27 @@ def test_meta_refusing_the_upload_fails_the_message_with_its_reason(tenant_facto
 
     message = wait_for(failed, what="the refused upload")
     assert message["error"]["code"] == "131053" and "Unsupported file type" in message["error"]["message"]
+    assert not messages.called
+
+
+def test_whatsapp_upload_refusals_are_retryable_or_final_like_sends(graph):
+    adapter = adapter_for("whatsapp_cloud")
+    channel = ChannelContext(id="0197a3c2-0000-7000-8000-000000000009", tenant_id="t1", config=dict(CONFIG))
+    file = OutboundFile("up-1", "foto.png", "image/png", len(PNG), "0" * 64, read=lambda: PNG)
+    message = OutboundMessage(
+        id="0197a3c2-5b1e-7c3a-9d2f-000000000001", to=(Identity("wa_id", "5511987654321"),), type="image",
+        content={"upload_id": "up-1"}, file=file,
+    )
+    upload = graph.post(graph_url(f"{PHONE_NUMBER_ID}/media"))
+    messages = graph.post(graph_url(f"{PHONE_NUMBER_ID}/messages"))
+
+    upload.respond(503, json={"error": {"message": "Service temporarily unavailable", "code": 2}})
+    with pytest.raises(SendError) as busy:
+        adapter.send(channel, message)
+    assert busy.value.retryable
+
+    upload.respond(200, json={"success": True})  # no media id
+    with pytest.raises(SendError) as odd:
+        adapter.send(channel, message)
+    assert odd.value.code == "bad_response" and not odd.value.retryable
     assert not messages.called
