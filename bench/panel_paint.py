@@ -13,7 +13,7 @@ requested and answered (``GET /api/v1/conversations``), and "list painted": the 
 after the newest conversation's name is in the document (the inbox's first
 meaningful paint). Also the JavaScript of the built entry point (index.html's
 scripts and module preloads) and of everything fetched to show the inbox,
-gzipped at level 6 (``atrium web`` itself sends it uncompressed; see docs/performance.md).
+gzipped at level 6 (``atrium web`` sends its own precompressed copies; see docs/performance.md).
 
 Usage: ``.venv/bin/python bench/panel_paint.py [--runs 7 --conversations 40]``.
 Results go to ``bench/results/panel_paint.tmp`` (JSON, not committed).
