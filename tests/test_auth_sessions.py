@@ -158,7 +158,8 @@ def test_me_without_a_token_is_401(client):
 
 def test_a_member_of_two_companies_logs_in_to_either_and_switches(client, tenant_factory):
     a, b = tenant_factory(), tenant_factory()
-    add_to_team(a, b.email)  # b's owner joins company a as an agent
+    add_to_team(a, b.email)  # b's owner is invited to company a as an agent, and accepts
+    assert b.post(f"/api/v1/auth/invitations/{a.tenant_id}/accept").status_code == 204
 
     into_a = login(client, b.email, b.password, tenant=a.slug)
     assert into_a.status_code == 200, into_a.get_json()

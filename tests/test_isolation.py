@@ -106,8 +106,9 @@ FIELD_ALIASES = {
 }
 """Body and query fields that name an object of a resource under another name."""
 
-GLOBAL_PARAMS = {"plugin_id"}
-"""Parameters that address platform-wide things, not tenant data (answers may be 2xx, but must not leak A)."""
+GLOBAL_PARAMS = {"plugin_id", "tenant_id"}
+"""Parameters that address platform-wide things, not tenant data (answers may be 2xx, but must not leak A);
+``tenant_id`` is A's own id (B answering an invitation A never sent it)."""
 
 BODY_REFERENCES: dict[str, Callable[[Company], str]] = {"tenant": lambda a: a.slug}
 """Body fields that name another company: filled with A's."""
@@ -292,7 +293,7 @@ def companies(request, client, tenant_factory):
     plugin_ids = [p["id"] for p in a_client.get("/api/v1/plugins").get_json()["items"]]
     for tenant, plugin_id in itertools.product((a_client, b), plugin_ids):
         assert tenant.post(f"/api/v1/plugins/{plugin_id}/enable").status_code == 200, plugin_id
-    ids: dict[str, list[str]] = {"plugin_id": plugin_ids or ["no-such-plugin"]}
+    ids: dict[str, list[str]] = {"plugin_id": plugin_ids or ["no-such-plugin"], "tenant_id": [a_client.tenant_id]}
     for n, (param, resource) in enumerate(RESOURCES.items(), start=1):
         url = fill(resource.collection, {parent: values[0] for parent, values in ids.items() if values})
         if not served(spec, resource):

@@ -54,15 +54,42 @@ def test_add_a_new_account_which_can_log_in(client, tenant_factory):
     assert login(client, "nova.pessoa@example.com", PASSWORD, owner.slug).status_code == 200
 
 
-def test_add_an_existing_account_keeps_its_password_and_name(client, tenant_factory):
+def test_an_existing_account_is_invited_and_joins_only_when_its_person_accepts(client, tenant_factory):
     owner, other = tenant_factory(), tenant_factory()
 
     response = add(owner, email=other.email, name="Renamed", password="an attacker's choice")
 
     assert response.status_code == 201, response.get_json()
-    assert response.get_json()["name"] == "Owner"
-    assert login(client, other.email, "an attacker's choice", owner.slug).status_code == 401
+    invited = response.get_json()
+    assert (invited["status"], invited["is_active"], invited["name"]) == ("invited", False, other.email)  # name hidden
+    assert login(client, other.email, other.password, owner.slug).status_code == 401  # not before accepting
+    assert owner.post(f"/api/v1/users/{invited['id']}/activate").status_code == 409  # nor by the admin's hand
+    waiting = other.get("/api/v1/auth/me").get_json()["invitations"]
+    assert [(i["tenant"]["slug"], i["role"]) for i in waiting] == [(owner.slug, "agent")]
+
+    assert other.post(f"/api/v1/auth/invitations/{owner.tenant_id}/accept").status_code == 204
+
+    me = other.get("/api/v1/auth/me").get_json()
+    assert me["invitations"] == [] and owner.slug in [t["slug"] for t in me["tenants"]]
+    assert login(client, other.email, "an attacker's choice", owner.slug).status_code == 401  # password kept
     assert login(client, other.email, other.password, owner.slug).status_code == 200
+    joined = owner.get(f"/api/v1/users/{invited['id']}").get_json()
+    assert (joined["status"], joined["is_active"], joined["name"]) == ("active", True, "Owner")
+
+
+def test_an_invitation_can_be_declined_or_withdrawn(client, tenant_factory):
+    owner, other = tenant_factory(), tenant_factory()
+    invited = add(owner, email=other.email).get_json()
+
+    assert other.post(f"/api/v1/auth/invitations/{owner.tenant_id}/decline").status_code == 204
+    assert invited["id"] not in [m["id"] for m in owner.get("/api/v1/users").get_json()["items"]]
+    again = other.post(f"/api/v1/auth/invitations/{owner.tenant_id}/accept")
+    assert again.status_code == 404 and again.get_json()["errors"][0]["field"] == "tenant_id"
+
+    assert add(owner, email=other.email).status_code == 201  # invited again after declining
+    assert owner.delete(f"/api/v1/users/{invited['id']}/invitation").status_code == 204
+    assert other.get("/api/v1/auth/me").get_json()["invitations"] == []
+    assert owner.delete(f"/api/v1/users/{owner_id(owner)}/invitation").status_code == 404  # members are not invitations
 
 
 def test_add_validates_and_refuses_duplicates(tenant_factory):
@@ -196,6 +223,7 @@ def test_deactivation_ends_access_at_once_and_activation_restores_login(client, 
 def test_deactivation_in_one_company_leaves_the_others(client, tenant_factory):
     a, b = tenant_factory(), tenant_factory()
     joined = add(a, email=b.email).get_json()
+    assert b.post(f"/api/v1/auth/invitations/{a.tenant_id}/accept").status_code == 204
 
     assert a.post(f"/api/v1/users/{joined['id']}/deactivate").status_code == 200
 

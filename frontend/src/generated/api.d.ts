@@ -311,6 +311,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/invitations/{tenant_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join a company that invited the caller (it then appears among their companies). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing, invalid, expired or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/{tenant_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a company's invitation (it is deleted). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing, invalid, expired or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -356,7 +452,8 @@ export interface paths {
         };
         put?: never;
         /**
-         * Add someone to the team as an agent: an existing account by email, or a new account with a password.
+         * Add someone to the team as an agent: a new account with a password, or an invitation to an existing
+         *     account (``status`` ``invited``: inactive, and shown by e-mail only, until its person accepts it).
          * @description A ``role`` in the body is ignored; change it with ``PUT /users/{id}/role``.
          */
         post: {
@@ -636,6 +733,63 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw an invitation its person has not answered yet. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing, invalid, expired or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Requires the admin role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -4723,12 +4877,20 @@ export interface components {
             email?: string;
             name?: string;
         };
+        Invitation: {
+            tenant?: components["schemas"]["Tenant"];
+            role?: string;
+            /** Format: date-time */
+            invited_at?: string;
+        };
         Me: {
             user?: components["schemas"]["User"];
             role?: string;
             tenant?: components["schemas"]["Tenant"];
             /** @description every company of the user */
             tenants?: components["schemas"]["Tenant"][];
+            /** @description companies waiting for the user to join */
+            invitations?: components["schemas"]["Invitation"][];
         };
         Member: {
             /** Format: uuid */
@@ -4737,6 +4899,11 @@ export interface components {
             readonly name?: string;
             readonly role?: string;
             readonly is_active?: boolean;
+            /**
+             * @description invited: an existing account that has not accepted yet (its name stays hidden)
+             * @enum {string}
+             */
+            readonly status?: "active" | "inactive" | "invited";
             /** Format: date-time */
             readonly created_at?: string;
         };

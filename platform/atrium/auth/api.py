@@ -8,8 +8,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from atrium.api.schemas import Schema
-from atrium.auth import service
+from atrium.auth import service, users
 from atrium.auth.guard import auth_required
+from atrium.db.session import public_session
 from atrium.tenancy.names import SLUG_RE
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="Sign-up, login and sessions")
@@ -63,11 +64,20 @@ class UserSchema(Schema):
     name = ma.fields.String()
 
 
+class InvitationSchema(Schema):
+    tenant = ma.fields.Nested(TenantSchema)
+    role = ma.fields.String()
+    invited_at = ma.fields.DateTime()
+
+
 class MeSchema(Schema):
     user = ma.fields.Nested(UserSchema)
     role = ma.fields.String()
     tenant = ma.fields.Nested(TenantSchema)
     tenants = ma.fields.List(ma.fields.Nested(TenantSchema), metadata={"description": "every company of the user"})
+    invitations = ma.fields.List(
+        ma.fields.Nested(InvitationSchema), metadata={"description": "companies waiting for the user to join"}
+    )
 
 
 def _pair(pair: service.TokenPair) -> dict:
@@ -146,4 +156,28 @@ class Me(MethodView):
         """The caller, their role and company, and every company they belong to."""
         user, tenants = service.companies_of(g.principal.user_id)
         current = next(t for t in tenants if t.id == g.principal.tenant.id)
-        return {"user": user, "role": g.principal.role, "tenant": current, "tenants": tenants}
+        invitations = [
+            {"tenant": tenant, "role": membership.role, "invited_at": membership.created_at}
+            for tenant, membership in service.invitations_of(g.principal.user_id)
+        ]
+        return {"user": user, "role": g.principal.role, "tenant": current, "tenants": tenants, "invitations": invitations}
+
+
+@blp.route("/auth/invitations/<uuid:tenant_id>/accept")
+class AcceptInvitation(MethodView):
+    @auth_required()
+    @blp.response(204)
+    def post(self, tenant_id):
+        """Join a company that invited the caller (it then appears among their companies)."""
+        with public_session() as db:
+            users.answer_invitation(db, g.principal.user_id, tenant_id, accept=True)
+
+
+@blp.route("/auth/invitations/<uuid:tenant_id>/decline")
+class DeclineInvitation(MethodView):
+    @auth_required()
+    @blp.response(204)
+    def post(self, tenant_id):
+        """Decline a company's invitation (it is deleted)."""
+        with public_session() as db:
+            users.answer_invitation(db, g.principal.user_id, tenant_id, accept=False)

@@ -26,7 +26,12 @@ class User(TimestampMixin, PublicBase):
 
 
 class Membership(TimestampMixin, PublicBase):
-    """A user's role in one tenant."""
+    """A user's role in one tenant.
+
+    ``accepted_at`` is ``None`` while the membership is an invitation to an
+    existing account: inactive until its person accepts it (or declines,
+    which deletes it).
+    """
 
     __tablename__ = "memberships"
     __table_args__ = (UniqueConstraint("user_id", "tenant_id"),)
@@ -35,6 +40,7 @@ class Membership(TimestampMixin, PublicBase):
     tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(20))
     is_active: Mapped[bool] = mapped_column(default=True)
+    accepted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     user: Mapped[User] = relationship(lazy="joined")
 

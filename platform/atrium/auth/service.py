@@ -214,3 +214,15 @@ def revoke_user_sessions(db, user_id: uuid.UUID, tenant_id: uuid.UUID) -> None:
     ).all()
     for family_id in families:
         _revoke_family(db, family_id)
+
+
+def invitations_of(user_id: uuid.UUID) -> list[tuple[Tenant, Membership]]:
+    """The companies that invited ``user_id`` and are waiting for an answer, oldest invitation first."""
+    with public_session() as db:
+        rows = db.execute(
+            select(Tenant, Membership)
+            .join(Membership, Membership.tenant_id == Tenant.id)
+            .where(Membership.user_id == user_id, Membership.accepted_at.is_(None), Tenant.status == "active")
+            .order_by(Membership.created_at)
+        ).all()
+        return [(tenant, membership) for tenant, membership in rows]

@@ -18,12 +18,20 @@ from atrium.db.session import public_session
 blp = Blueprint("users", __name__, url_prefix="/api/v1/users", description="Team members and roles")
 
 
+MEMBER_STATES = ("active", "inactive", "invited")
+
+
 class MemberSchema(Schema):
     id = ma.fields.UUID(dump_only=True)
     email = ma.fields.String(dump_only=True)
     name = ma.fields.String(dump_only=True)
     role = ma.fields.String(dump_only=True)
     is_active = ma.fields.Boolean(dump_only=True)
+    status = ma.fields.String(
+        dump_only=True,
+        validate=ma.validate.OneOf(MEMBER_STATES),
+        metadata={"description": "invited: an existing account that has not accepted yet (its name stays hidden)"},
+    )
     created_at = ma.fields.DateTime(dump_only=True)
 
 
@@ -41,12 +49,15 @@ MemberPage = page_schema(MemberSchema, "MemberPage")
 
 
 def _dump(user: User, membership: Membership) -> dict:
+    invited = membership.accepted_at is None
+    active = membership.is_active and user.is_active
     return {
         "id": user.id,
         "email": user.email,
-        "name": user.name,
+        "name": user.email if invited else user.name,
         "role": membership.role,
-        "is_active": membership.is_active and user.is_active,
+        "is_active": active,
+        "status": "invited" if invited else "active" if active else "inactive",
         "created_at": membership.created_at,
     }
 
@@ -67,7 +78,8 @@ class Members(MethodView):
     @blp.arguments(NewMemberSchema)
     @blp.response(201, MemberSchema)
     def post(self, data):
-        """Add someone to the team as an agent: an existing account by email, or a new account with a password.
+        """Add someone to the team as an agent: a new account with a password, or an invitation to an existing
+        account (``status`` ``invited``: inactive, and shown by e-mail only, until its person accepts it).
 
         A ``role`` in the body is ignored; change it with ``PUT /users/{id}/role``.
         """
@@ -114,3 +126,13 @@ class Activate(MethodView):
         """Reactivate a member."""
         with public_session() as db:
             return _dump(*users.set_active(db, g.principal, user_id, True))
+
+
+@blp.route("/<uuid:user_id>/invitation")
+class Invitation(MethodView):
+    @auth_required("admin")
+    @blp.response(204)
+    def delete(self, user_id):
+        """Withdraw an invitation its person has not answered yet."""
+        with public_session() as db:
+            users.withdraw_invitation(db, g.principal, user_id)
