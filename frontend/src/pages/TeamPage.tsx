@@ -16,12 +16,12 @@ import { useNotify } from "@/ui/toast/useNotify";
 
 type Role = "owner" | "admin" | "agent";
 
-/** /team: members, roles, add, deactivate and reactivate. */
+/** /team: members, roles, add or invite, deactivate and reactivate, withdraw invitations. */
 export function TeamPage() {
   const { t } = useI18n();
   const me = useMe();
   const team = useTeam();
-  const { setRole, deactivate, activate } = useTeamMutations();
+  const { setRole, deactivate, activate, withdraw } = useTeamMutations();
   const confirm = useConfirm();
   const notify = useNotify();
   const [adding, setAdding] = useState(false);
@@ -30,8 +30,11 @@ export function TeamPage() {
 
   const roles = (member: Member): Role[] => (isOwner || member.role === "owner" ? ["owner", "admin", "agent"] : ["admin", "agent"]);
 
-  const toggleActive = async (member: Member) => {
-    if (member.is_active) {
+  const memberAction = async (member: Member) => {
+    if (member.status === "invited") {
+      const ok = await confirm({ title: t("team.withdrawTitle", { email: member.email }), body: t("team.withdrawBody"), confirmLabel: t("team.withdraw"), destructive: true });
+      if (ok) withdraw.mutate(member.id, { onSuccess: () => notify.success(t("team.withdrawn")), onError: notify.error });
+    } else if (member.is_active) {
       const ok = await confirm({ title: t("team.deactivateTitle", { name: member.name }), body: t("team.deactivateBody"), confirmLabel: t("team.deactivate"), destructive: true });
       if (ok) deactivate.mutate(member.id, { onSuccess: () => notify.success(t("team.deactivated", { name: member.name })), onError: notify.error });
     } else {
@@ -88,12 +91,12 @@ export function TeamPage() {
                         t(`role.${member.role as Role}`)
                       )}
                     </td>
-                    <td>{member.is_active ? t("team.active") : t("team.inactive")}</td>
+                    <td>{member.status === "invited" ? t("team.invited") : member.is_active ? t("team.active") : t("team.inactive")}</td>
                     {canManage && (
                       <td>
                         {!self && (isOwner || member.role !== "owner") && (
-                          <Button size="sm" variant={member.is_active ? "danger" : "secondary"} onClick={() => void toggleActive(member)}>
-                            {member.is_active ? t("team.deactivate") : t("team.activate")}
+                          <Button size="sm" variant={member.is_active || member.status === "invited" ? "danger" : "secondary"} onClick={() => void memberAction(member)}>
+                            {member.status === "invited" ? t("team.withdraw") : member.is_active ? t("team.deactivate") : t("team.activate")}
                           </Button>
                         )}
                       </td>

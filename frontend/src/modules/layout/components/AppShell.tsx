@@ -4,6 +4,7 @@ import { Outlet, useLocation } from "react-router";
 import { useI18n } from "@/i18n/hooks/useI18n";
 import { useMe } from "@/modules/auth/hooks/useMe";
 import { usePaletteShortcut } from "@/modules/command-palette/hooks/usePaletteShortcut";
+import { InvitationsNotice } from "@/modules/layout/components/InvitationsNotice";
 import { Sidebar } from "@/modules/layout/components/Sidebar";
 import { useRealtime } from "@/modules/realtime/hooks/useRealtime";
 import { Spinner } from "@/ui/Spinner";
@@ -48,6 +49,7 @@ export function AppShell() {
       </div>
       {menuOpen && <div className="scrim" aria-hidden="true" onClick={() => setMenuOpen(false)} />}
       <main id="main" className="main" tabIndex={-1}>
+        {me.data && <InvitationsNotice me={me.data} />}
         <Suspense fallback={<Spinner label={t("common.loading")} />}>
           <Outlet />
         </Suspense>

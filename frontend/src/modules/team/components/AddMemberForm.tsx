@@ -6,7 +6,7 @@ import { Button } from "@/ui/Button";
 import { TextField } from "@/ui/TextField";
 import { useNotify } from "@/ui/toast/useNotify";
 
-/** Add someone to the team as an agent (a new account needs an initial password). */
+/** Add someone to the team as an agent (a new account needs an initial password; an existing one is invited). */
 export function AddMemberForm({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const { add } = useTeamMutations();
@@ -20,7 +20,7 @@ export function AddMemberForm({ onDone }: { onDone: () => void }) {
       { email: String(form.get("email")), name: String(form.get("name")), password: password || null },
       {
         onSuccess: (member) => {
-          notify.success(t("team.added", { name: member.name }));
+          notify.success(member.status === "invited" ? t("team.invitedToast", { email: member.email }) : t("team.added", { name: member.name }));
           onDone();
         },
         onError: (error) => !(error instanceof ApiError && error.fieldErrors.length > 0) && notify.error(error),

@@ -5,7 +5,7 @@ import { unwrap } from "@/api/unwrap";
 
 type Role = "owner" | "admin" | "agent";
 
-/** Add members, change roles, deactivate and reactivate. */
+/** Add members (or invite existing accounts), change roles, deactivate and reactivate, withdraw invitations. */
 export function useTeamMutations() {
   const queryClient = useQueryClient();
   const onSuccess = () => void queryClient.invalidateQueries({ queryKey: queryKeys.users });
@@ -25,6 +25,10 @@ export function useTeamMutations() {
     }),
     activate: useMutation({
       mutationFn: async (id: string) => unwrap(await api.POST("/api/v1/users/{user_id}/activate", path(id))),
+      onSuccess,
+    }),
+    withdraw: useMutation({
+      mutationFn: async (id: string) => unwrap(await api.DELETE("/api/v1/users/{user_id}/invitation", path(id))),
       onSuccess,
     }),
   };
