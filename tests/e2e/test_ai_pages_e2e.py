@@ -110,6 +110,15 @@ def test_enable_configure_feed_and_test_the_agent(page, api, fake_openai, shoot)
         "Qual curso de graduação o candidato concluiu e quando"
     )
 
+    # Leaving with unsaved changes asks first.
+    page.get_by_label("Persona", exact=True).fill("Ana, consultora")
+    ai_tab(page, "Base de conhecimento")
+    leave = page.get_by_role("dialog", name="Sair sem salvar?")
+    leave.get_by_role("button", name="Cancelar").click()
+    expect(page).to_have_url(re.compile(r"/ai$"))
+    page.get_by_role("button", name="Descartar alterações").click()
+    expect(page.get_by_label("Persona", exact=True)).to_have_value("Ana, consultora acadêmica")
+
     # Knowledge base: add a text, see its chunks; the worker embeds it through the provider.
     ai_tab(page, "Base de conhecimento")
     expect(page).to_have_url(re.compile(r"/ai/knowledge"))
@@ -125,6 +134,12 @@ def test_enable_configure_feed_and_test_the_agent(page, api, fake_openai, shoot)
     expect(chunks.last).to_contain_text("Ex-alunos têm bolsa de 30%")
     assert chunks.count() >= 2
     shoot(page, "ai-knowledge-chunks")
+    document.get_by_role("button", name="Editar").click()
+    expect(document.get_by_label("Texto")).to_have_value(f"{PRICES}\n\n{SCHOLARSHIPS}")  # the full text, to edit
+    document.get_by_label("Texto").fill("A mensalidade do MBA em Gestão Financeira é de R$ 359,00 em 2027.")
+    document.get_by_role("button", name="Salvar").click()
+    expect(chunks).to_have_count(1)
+    expect(chunks.first).to_contain_text("R$ 359,00")
     document.get_by_role("button", name="Fechar").click()
     row = page.locator("tr", has=page.get_by_role("button", name="Mensalidades 2027", exact=True))
     expect(row).to_contain_text("Pronto")  # embedded by the worker (the list refreshes while it waits)
