@@ -20,6 +20,8 @@ def test_create_returns_the_webhook_path_and_never_the_secret(tenant_factory):
     assert channel["webhook_url"] == f"/webhooks/sandbox/{channel['id']}"
     assert channel["config"] == {"number": "+5511900000101"}
     assert channel["secrets_set"] == ["secret"]
+    assert channel["upload_rules"]["image"] == {"mime_types": ["image/jpeg", "image/png"], "max_bytes": 5 * 1024 * 1024}
+    assert set(channel["upload_rules"]) == {"image", "video", "audio", "document"}  # what the composer may attach
     assert (channel["type"], channel["name"], channel["status"], channel["last_event_at"], channel["last_error"]) == (
         "sandbox", "Loja", "active", None, None,
     )

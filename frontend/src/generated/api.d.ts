@@ -4981,6 +4981,10 @@ export interface components {
         SettingsBody: {
             [key: string]: unknown;
         };
+        UploadRule: {
+            mime_types?: string[];
+            max_bytes?: number;
+        };
         Channel: {
             /** Format: uuid */
             id?: string;
@@ -4994,6 +4998,10 @@ export interface components {
             };
             /** @description Names of the secret fields that are set */
             secrets_set?: string[];
+            /** @description Per message type (image, video, audio, document): the uploaded files this channel sends */
+            upload_rules?: {
+                [key: string]: components["schemas"]["UploadRule"];
+            };
             status?: string;
             /** Format: date-time */
             last_event_at?: string | null;

@@ -22,6 +22,11 @@ NAME = ma.validate.Length(min=1, max=120)
 CONFIG_HELP = "The channel type's configuration (its JSON Schema is the adapter's `config_schema`); secrets are write-only"
 
 
+class UploadRuleSchema(Schema):
+    mime_types = ma.fields.List(ma.fields.String())
+    max_bytes = ma.fields.Integer()
+
+
 class ChannelSchema(Schema):
     id = ma.fields.UUID()
     type = ma.fields.String()
@@ -29,6 +34,11 @@ class ChannelSchema(Schema):
     webhook_url = ma.fields.String(metadata={"description": "Absolute path the provider must call for this channel"})
     config = ma.fields.Dict(metadata={"description": "Plain configuration; secret (writeOnly) fields are never returned"})
     secrets_set = ma.fields.List(ma.fields.String(), metadata={"description": "Names of the secret fields that are set"})
+    upload_rules = ma.fields.Dict(
+        keys=ma.fields.String(),
+        values=ma.fields.Nested(UploadRuleSchema),
+        metadata={"description": "Per message type (image, video, audio, document): the uploaded files this channel sends"},
+    )
     status = ma.fields.String()
     last_event_at = ma.fields.DateTime(allow_none=True)
     last_error = ma.fields.String(allow_none=True)

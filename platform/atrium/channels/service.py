@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from atrium.channels.contract import ChannelAdapter
 from atrium.channels.intake import CHANNEL_KIND, forget_channel
-from atrium.channels.registry import adapter_for, secret_fields, split_config
+from atrium.channels.registry import adapter_for, adapters, secret_fields, split_config
 from atrium.db.base import new_id
 from atrium.errors import Conflict, Invalid, NotFound
 from atrium.inbox.aftercommit import after_commit
@@ -40,6 +40,13 @@ def stored_secrets(channel: Channel) -> dict[str, Any]:
     return json.loads(decrypt(channel.secrets)) if channel.secrets else {}
 
 
+def upload_rules(channel_type: str) -> dict[str, dict[str, Any]]:
+    """The uploaded files a channel of ``channel_type`` sends, per message type: MIME types and largest size."""
+    adapter = adapters().get(channel_type)
+    rules = adapter.upload_rules if adapter is not None else {}
+    return {kind: {"mime_types": sorted(rule.mime_types), "max_bytes": rule.max_bytes} for kind, rule in rules.items()}
+
+
 def describe(channel: Channel) -> dict[str, Any]:
     """The API view of a channel: plain configuration only, and the names of the secrets that are set."""
     return {
@@ -49,6 +56,7 @@ def describe(channel: Channel) -> dict[str, Any]:
         "webhook_url": webhook_path(channel),
         "config": dict(channel.config or {}),
         "secrets_set": sorted(stored_secrets(channel)),
+        "upload_rules": upload_rules(channel.type),
         "status": channel.status,
         "last_event_at": channel.last_event_at,
         "last_error": channel.last_error,

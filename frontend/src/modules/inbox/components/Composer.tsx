@@ -7,18 +7,17 @@ import { AttachmentPreview } from "@/modules/inbox/components/AttachmentPreview"
 import { EmojiPicker } from "@/modules/inbox/components/EmojiPicker";
 import { ScheduleForm } from "@/modules/inbox/components/ScheduleForm";
 import { TemplateForm } from "@/modules/inbox/components/TemplateForm";
-import { MediaRules } from "@/modules/inbox/constants/MediaRules";
 import { useAttachment } from "@/modules/inbox/hooks/useAttachment";
 import { useSendMessage } from "@/modules/inbox/hooks/useSendMessage";
+import { acceptedFiles } from "@/modules/inbox/utils/checkAttachment";
 import { composeMessages } from "@/modules/inbox/utils/composeMessages";
 import { composerMode } from "@/modules/inbox/utils/composerMode";
+import { useChannels } from "@/modules/workspace/hooks/useChannels";
 import { Button } from "@/ui/Button";
 import { Dialog } from "@/ui/Dialog";
 import { toast } from "sonner";
 
-const ACCEPT = Object.values(MediaRules)
-  .flatMap((rule) => [...rule.mimeTypes, rule.accept])
-  .join(",");
+const NO_UPLOADS = {};
 
 export type ComposerProps = { conversation: Conversation; replyTo: Message | null; onClearReply: () => void };
 
@@ -33,7 +32,9 @@ export function Composer({ conversation, replyTo, onClearReply }: ComposerProps)
   const [text, setText] = useState("");
   const [dialog, setDialog] = useState<"template" | "schedule" | null>(null);
   const [dragging, setDragging] = useState(false);
-  const { attachment, attach, clear } = useAttachment();
+  const uploadRules = useChannels().data?.find((channel) => channel.id === conversation.channel_id)?.upload_rules ?? NO_UPLOADS;
+  const canAttach = Object.keys(uploadRules).length > 0;
+  const { attachment, attach, clear } = useAttachment(uploadRules);
   const fileInput = useRef<HTMLInputElement>(null);
   const [now, setNow] = useState(() => new Date());
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -78,7 +79,7 @@ export function Composer({ conversation, replyTo, onClearReply }: ComposerProps)
   };
 
   const attachFile = (file: File | undefined) => {
-    if (!file) return;
+    if (!file || !canAttach) return;
     const refusal = attach(file);
     if (refusal) toast.error(refusal);
     textarea.current?.focus();
@@ -164,21 +165,25 @@ export function Composer({ conversation, replyTo, onClearReply }: ComposerProps)
         <form className="composer-form" onSubmit={sendText}>
           {attachment && <AttachmentPreview attachment={attachment} onRemove={clear} />}
           <EmojiPicker onPick={insertEmoji} />
-          <button type="button" className="icon-btn" aria-label={t("composer.attach")} title={t("composer.attach")} onClick={() => fileInput.current?.click()}>
-            <Paperclip size={20} aria-hidden="true" />
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            className="sr-only"
-            tabIndex={-1}
-            accept={ACCEPT}
-            aria-label={t("attachment.file")}
-            onChange={(event) => {
-              attachFile(event.target.files?.[0]);
-              event.target.value = "";
-            }}
-          />
+          {canAttach && (
+            <>
+              <button type="button" className="icon-btn" aria-label={t("composer.attach")} title={t("composer.attach")} onClick={() => fileInput.current?.click()}>
+                <Paperclip size={20} aria-hidden="true" />
+              </button>
+              <input
+                ref={fileInput}
+                type="file"
+                className="sr-only"
+                tabIndex={-1}
+                accept={acceptedFiles(uploadRules)}
+                aria-label={t("attachment.file")}
+                onChange={(event) => {
+                  attachFile(event.target.files?.[0]);
+                  event.target.value = "";
+                }}
+              />
+            </>
+          )}
           <button type="button" className="icon-btn" aria-label={t("composer.template")} title={t("composer.template")} onClick={() => setDialog("template")}>
             <FileText size={20} aria-hidden="true" />
           </button>

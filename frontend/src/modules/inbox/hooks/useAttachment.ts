@@ -2,14 +2,15 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "@/api/ApiError";
 import { useI18n } from "@/i18n/hooks/useI18n";
 import type { PendingAttachment } from "@/modules/inbox/types/PendingAttachment";
+import type { UploadRules } from "@/modules/inbox/types/UploadRules";
 import { checkAttachment } from "@/modules/inbox/utils/checkAttachment";
 import { uploadMedia } from "@/modules/inbox/utils/uploadMedia";
 
 /**
- * The composer's attached file: checked against WhatsApp's types and sizes, uploaded at once (with
+ * The composer's attached file: checked against the channel's upload rules, uploaded at once (with
  * progress) so sending is instant, previewed from an object URL freed when it goes.
  */
-export function useAttachment() {
+export function useAttachment(rules: UploadRules) {
   const { t } = useI18n();
   const [attachment, setAttachment] = useState<PendingAttachment | null>(null);
   const current = useRef<{ controller: AbortController; previewUrl: string | null } | null>(null);
@@ -30,7 +31,7 @@ export function useAttachment() {
   /** Attach `file`; returns the reason it cannot be sent, or null. */
   const attach = useCallback(
     (file: File): string | null => {
-      const check = checkAttachment(file);
+      const check = checkAttachment(file, rules);
       if (!check.ok) {
         return check.reason === "type"
           ? t("attachment.unsupported")
@@ -50,7 +51,7 @@ export function useAttachment() {
         });
       return null;
     },
-    [release, t],
+    [release, rules, t],
   );
 
   return { attachment, attach, clear };

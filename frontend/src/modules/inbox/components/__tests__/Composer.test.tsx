@@ -1,8 +1,10 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { QueryClient } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { queryKeys } from "@/api/queryKeys";
 import { Composer } from "@/modules/inbox/components/Composer";
-import { aConversation, aMessage } from "@/test/factories";
+import { aChannel, aConversation, aMessage } from "@/test/factories";
 import { fakeFetch, json } from "@/test/fakeFetch";
 import { fakeUploads } from "@/test/fakeUploads";
 import { renderWithProviders } from "@/test/renderWithProviders";
@@ -11,8 +13,14 @@ afterEach(() => vi.unstubAllGlobals());
 
 const uploaded = { id: "up1", type: "image", filename: "sala.png", mime_type: "image/png", size: 2048, sha256: "", created_at: "2026-11-21T12:00:00Z" };
 
-const composer = () =>
-  renderWithProviders(<Composer conversation={aConversation({ window_open: true })} replyTo={null} onClearReply={() => {}} />, { locale: "en" });
+const composer = (channel = aChannel()) => {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } } });
+  queryClient.setQueryData(queryKeys.channels, [channel]);
+  return renderWithProviders(<Composer conversation={aConversation({ window_open: true, channel_id: channel.id })} replyTo={null} onClearReply={() => {}} />, {
+    locale: "en",
+    queryClient,
+  });
+};
 
 describe("Composer", () => {
   it("uploads an attached photo, previews it and sends it with the text as its caption", async () => {
@@ -40,6 +48,12 @@ describe("Composer", () => {
     fireEvent.change(screen.getByLabelText("File"), { target: { files: [new File(["GIF89a"], "anim.gif", { type: "image/gif" })] } });
     expect(forms).toHaveLength(0);
     expect(screen.queryByRole("group", { name: "Attached file" })).toBeNull();
+  });
+
+  it("offers no attachment on a channel that sends no uploaded files", () => {
+    composer(aChannel({ id: "ch2", type: "probe", upload_rules: {} }));
+    expect(screen.queryByRole("button", { name: "Attach a file" })).toBeNull();
+    expect(screen.queryByLabelText("File")).toBeNull();
   });
 
   it("shows the server's reason when the upload is refused, and does not send", async () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { MediaUpload } from "@/api/schemas";
-import { checkAttachment } from "@/modules/inbox/utils/checkAttachment";
+import { acceptedFiles, checkAttachment } from "@/modules/inbox/utils/checkAttachment";
 import { composeMessages } from "@/modules/inbox/utils/composeMessages";
 import { formatFileSize } from "@/modules/inbox/utils/formatFileSize";
 import { toZonedInput } from "@/modules/inbox/utils/toZonedInput";
 import { zonedInputToIso } from "@/modules/inbox/utils/zonedInputToIso";
+import { whatsappUploadRules as rules } from "@/test/factories";
 
 const MB = 1024 * 1024;
 const upload = (type: string): MediaUpload => ({
@@ -13,20 +14,28 @@ const upload = (type: string): MediaUpload => ({
 
 describe("checkAttachment", () => {
   it("sends photos as images and PDFs as documents", () => {
-    expect(checkAttachment({ name: "foto.jpg", type: "image/jpeg", size: MB })).toEqual({ ok: true, kind: "image", mimeType: "image/jpeg" });
-    expect(checkAttachment({ name: "proposta.pdf", type: "application/pdf", size: 30 * MB })).toMatchObject({ ok: true, kind: "document" });
+    expect(checkAttachment({ name: "foto.jpg", type: "image/jpeg", size: MB }, rules)).toEqual({ ok: true, kind: "image", mimeType: "image/jpeg" });
+    expect(checkAttachment({ name: "proposta.pdf", type: "application/pdf", size: 30 * MB }, rules)).toMatchObject({ ok: true, kind: "document" });
   });
 
   it("recognises a file the browser gave no type by its extension", () => {
-    expect(checkAttachment({ name: "audio.opus", type: "", size: 1000 })).toMatchObject({ ok: true, kind: "audio", mimeType: "audio/ogg" });
-    expect(checkAttachment({ name: "planilha.XLSX", type: "application/octet-stream", size: 1000 })).toMatchObject({ ok: true, kind: "document" });
+    expect(checkAttachment({ name: "audio.opus", type: "", size: 1000 }, rules)).toMatchObject({ ok: true, kind: "audio", mimeType: "audio/ogg" });
+    expect(checkAttachment({ name: "planilha.XLSX", type: "application/octet-stream", size: 1000 }, rules)).toMatchObject({ ok: true, kind: "document" });
   });
 
   it("refuses what WhatsApp does not take, with the limit of its type", () => {
-    expect(checkAttachment({ name: "foto.jpg", type: "image/jpeg", size: 5 * MB + 1 })).toEqual({ ok: false, reason: "size", kind: "image", limitMb: 5 });
-    expect(checkAttachment({ name: "video.mp4", type: "video/mp4", size: 17 * MB })).toMatchObject({ ok: false, reason: "size", limitMb: 16 });
-    expect(checkAttachment({ name: "anim.gif", type: "image/gif", size: 10 })).toEqual({ ok: false, reason: "type" });
-    expect(checkAttachment({ name: "setup.exe", type: "", size: 10 })).toEqual({ ok: false, reason: "type" });
+    expect(checkAttachment({ name: "foto.jpg", type: "image/jpeg", size: 5 * MB + 1 }, rules)).toEqual({ ok: false, reason: "size", kind: "image", limitMb: 5 });
+    expect(checkAttachment({ name: "video.mp4", type: "video/mp4", size: 17 * MB }, rules)).toMatchObject({ ok: false, reason: "size", limitMb: 16 });
+    expect(checkAttachment({ name: "anim.gif", type: "image/gif", size: 10 }, rules)).toEqual({ ok: false, reason: "type" });
+    expect(checkAttachment({ name: "setup.exe", type: "", size: 10 }, rules)).toEqual({ ok: false, reason: "type" });
+  });
+
+  it("follows the channel's own rules", () => {
+    const imagesOnly = { image: { mime_types: ["image/jpeg"], max_bytes: 1024 } };
+    expect(checkAttachment({ name: "proposta.pdf", type: "application/pdf", size: 10 }, imagesOnly)).toEqual({ ok: false, reason: "type" });
+    expect(checkAttachment({ name: "foto.jpg", type: "image/jpeg", size: 2048 }, imagesOnly)).toMatchObject({ ok: false, reason: "size" });
+    expect(acceptedFiles(imagesOnly)).toBe("image/jpeg,.jpg,.jpeg");
+    expect(acceptedFiles({})).toBe("");
   });
 });
 
