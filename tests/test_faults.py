@@ -56,7 +56,10 @@ def test_webhooks_arriving_while_redis_is_down_are_processed_exactly_once_after_
         answers.append(post_signed(client, channel["webhook_url"], body([messages[0]])).status_code)
         assert answers == [200] * 6
         assert [e.status for e in events_of(channel["id"])] == ["pending"] * 5
-        assert any("could not queue inbound events" in r.getMessage() for r in caplog.records)
+        wait_for(  # queueing happens after the 200, in the process's background thread
+            lambda: any("could not queue inbound events" in r.getMessage() for r in caplog.records),
+            what="the failed enqueue to be logged",
+        )
     assert messages_of(t) == []
     sweep_inbound_events.send()  # what the scheduler does every few seconds
     wait_for(lambda: all(e.status == "processed" for e in events_of(channel["id"])), what="every stored event processed")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from atrium.channels.contract import ChannelContext
-from atrium.channels.processing import enqueue
+from atrium.channels.processing import enqueue_soon
 from atrium.channels.registry import context
 from atrium.channels.store import Received, insert_events
 from atrium.db.group_commit import GroupCommit
@@ -72,7 +72,7 @@ def _load_channel(channel_id: uuid.UUID) -> ChannelTarget | None:
 
 def _store_and_queue(batch: list[Received]) -> list[uuid.UUID | None]:
     event_ids = insert_events(batch)
-    enqueue([event_id for event_id in event_ids if event_id is not None])
+    enqueue_soon([event_id for event_id in event_ids if event_id is not None])
     return event_ids
 
 
@@ -82,8 +82,9 @@ _group = GroupCommit(_store_and_queue)
 def receive(channel_type: str, body: bytes, tenant_id: uuid.UUID | None = None, channel_id: uuid.UUID | None = None) -> uuid.UUID | None:
     """Store ``body`` as an event and queue it; ``None`` when the same event was received before.
 
-    Concurrent calls in a process are stored in one statement and queued in
-    one message (``GroupCommit``); each returns once its event is stored.
+    Concurrent calls in a process are stored in one statement
+    (``GroupCommit``); each returns once its event is stored, and the
+    processing is queued right after from a background thread (``enqueue_soon``).
     """
     return _group(Received(channel_type, body, tenant_id, channel_id))
 

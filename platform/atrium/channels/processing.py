@@ -16,7 +16,10 @@ after ``MAX_ATTEMPTS`` it is ``dead`` until an operator replays it.
 
 from __future__ import annotations
 
+import atexit
 import logging
+import threading
+import time
 import uuid
 from typing import Any
 
@@ -67,6 +70,60 @@ def enqueue(event_ids: list[uuid.UUID]) -> int:
                 log.exception("could not mark inbound events due; they are swept after their grace period")
             return done
     return len(event_ids)
+
+
+class _SoonQueue:
+    """Event ids queued by a background thread, a few milliseconds' worth at a time.
+
+    The webhook's 200 waits only for PostgreSQL; queueing the processing
+    (a Redis round trip per message) happens right after, for every event
+    that arrived meanwhile at once. Ids still here when the process dies are
+    found by the sweeper, as when Redis is down.
+    """
+
+    def __init__(self, gather_seconds: float = 0.002) -> None:
+        self.gather_seconds = gather_seconds
+        self._ids: list[uuid.UUID] = []
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def add(self, event_ids: list[uuid.UUID]) -> None:
+        """Queue ``event_ids`` soon (starting the thread on first use, and again after a fork)."""
+        if not event_ids:
+            return
+        with self._lock:
+            self._ids.extend(event_ids)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="atrium-inbound-queue", daemon=True)
+                self._thread.start()
+        self._wake.set()
+
+    def flush(self) -> None:
+        """Queue whatever is waiting, now (at exit, and in tests that need it done)."""
+        with self._lock:
+            event_ids, self._ids = self._ids, []
+        if event_ids:
+            enqueue(event_ids)
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait()
+            time.sleep(self.gather_seconds)
+            self._wake.clear()
+            try:
+                self.flush()
+            except Exception:  # enqueue logs and falls back on the sweeper; this loop must live on
+                log.exception("queueing inbound events failed")
+
+
+_soon = _SoonQueue()
+atexit.register(_soon.flush)
+
+
+def enqueue_soon(event_ids: list[uuid.UUID]) -> None:
+    """Queue the processing of ``event_ids`` from a background thread within a few milliseconds."""
+    _soon.add(event_ids)
 
 
 def process(event_id: uuid.UUID) -> str | None:

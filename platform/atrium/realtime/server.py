@@ -11,6 +11,7 @@ pool all yield to other greenlets while they wait.
 from __future__ import annotations
 
 import argparse
+import gc
 import signal
 import subprocess
 import sys
@@ -64,7 +65,9 @@ class WebServer(BaseApplication):
         from atrium.config import get_settings
 
         logs.configure(get_settings().log_level)
-        return create_app()
+        app = create_app()
+        gc.freeze()  # the app's long-lived objects: out of every later collection's walk
+        return app
 
 
 def serve(host: str, port: int, workers: int, worker_connections: int) -> int:
