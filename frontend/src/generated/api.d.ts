@@ -5057,7 +5057,7 @@ export interface components {
              */
             url: string;
             /** @description Event kinds to receive; "*" for every kind */
-            events: ("message.received" | "message.created" | "message.sent" | "message.status" | "message.deleted" | "conversation.updated" | "contact.created" | "contact.updated" | "contact.merged" | "contact.erased" | "conversation.handoff" | "*")[];
+            events: ("message.received" | "message.created" | "message.sent" | "message.status" | "message.deleted" | "conversation.updated" | "contact.created" | "contact.updated" | "contact.merged" | "contact.erased" | "conversation.handoff" | "ai.status_changed" | "*")[];
             /** @default null */
             description?: string | null;
             /**
@@ -5083,7 +5083,7 @@ export interface components {
              */
             url: string;
             /** @description Event kinds to receive; "*" for every kind */
-            events: ("message.received" | "message.created" | "message.sent" | "message.status" | "message.deleted" | "conversation.updated" | "contact.created" | "contact.updated" | "contact.merged" | "contact.erased" | "conversation.handoff" | "*")[];
+            events: ("message.received" | "message.created" | "message.sent" | "message.status" | "message.deleted" | "conversation.updated" | "contact.created" | "contact.updated" | "contact.merged" | "contact.erased" | "conversation.handoff" | "ai.status_changed" | "*")[];
             /** @default null */
             description?: string | null;
             /**
@@ -5100,7 +5100,7 @@ export interface components {
         };
         SubscriptionPatch: {
             url?: string;
-            events?: ("message.received" | "message.created" | "message.sent" | "message.status" | "message.deleted" | "conversation.updated" | "contact.created" | "contact.updated" | "contact.merged" | "contact.erased" | "conversation.handoff" | "*")[];
+            events?: ("message.received" | "message.created" | "message.sent" | "message.status" | "message.deleted" | "conversation.updated" | "contact.created" | "contact.updated" | "contact.merged" | "contact.erased" | "conversation.handoff" | "ai.status_changed" | "*")[];
             description?: string | null;
             active?: boolean;
         };

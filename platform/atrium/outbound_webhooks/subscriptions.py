@@ -25,6 +25,7 @@ KINDS = (  # the domain events of docs/inbox.md
     "contact.merged",
     "contact.erased",
     "conversation.handoff",  # published by the AI agent plugin (docs/ai-agent.md)
+    "ai.status_changed",  # the AI agent plugin: a lead moved on the AI board (qualified, scheduled, converted...)
 )
 EVERY_KIND = "*"
 MAX_SUBSCRIPTIONS = 20
