@@ -143,8 +143,10 @@ def tenant_factory(app):
 @pytest.fixture()
 def worker(atrium_stack):
     """A Dramatiq worker consuming every queue in this process for the duration of the test."""
+    from atrium.workers.broker import get_broker
     from atrium.workers.runtime import start_worker
 
     running = start_worker(threads=2)
     yield running
     running.stop(timeout=5_000)
+    get_broker().flush_all()  # the test's leftovers (retries due in minutes) must not reach the next test's worker
