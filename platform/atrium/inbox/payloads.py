@@ -11,6 +11,10 @@ from atrium.inbox.models import Contact, Conversation, Message
 from atrium.inbox.window import window_expires_at, window_open
 
 
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
 def optional_id(value) -> str | None:
     """``str(value)``, or ``None`` for a missing id."""
     return str(value) if value else None
@@ -32,7 +36,7 @@ def message_payload(m: Message) -> dict[str, Any]:
         "reply_to_provider_id": m.reply_to_provider_id,
         "author_type": m.author_type,
         "author_id": optional_id(m.author_id),
-        "created_at": m.created_at.isoformat() if m.created_at else None,
+        "created_at": _iso(m.created_at),
     }
 
 
@@ -45,7 +49,7 @@ def conversation_payload(c: Conversation) -> dict[str, Any]:
         "status": c.status,
         "assignee_id": optional_id(c.assignee_id),
         "unread_count": c.unread_count,
-        "last_message_at": c.last_message_at.isoformat() if c.last_message_at else None,
+        "last_message_at": _iso(c.last_message_at),
         "last_message_preview": c.last_message_preview,
         "ai_active": c.ai_active,
     }
@@ -62,10 +66,6 @@ def contact_payload(c: Contact) -> dict[str, Any]:
         "assignee_id": optional_id(c.assignee_id),
         "custom_fields": c.custom_fields,
     }
-
-
-def _iso(value: dt.datetime | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def contact_ref(contact_id: uuid.UUID, name: str | None, phone: str | None, stage_key: str | None) -> dict[str, Any]:
