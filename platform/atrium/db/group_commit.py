@@ -1,7 +1,7 @@
 """Group commit: concurrent callers' writes done together, one round trip for many.
 
 A web process answering many webhooks at once would otherwise pay a
-statement, a commit and a queue message per request. ``GroupCommit`` lets
+statement and its round trip per request. ``GroupCommit`` lets
 the first caller become the *leader*: it writes its own item together with
 every item other callers queued meanwhile, in one call of ``write``, and
 hands each caller its result. Callers that arrive while a write is in
