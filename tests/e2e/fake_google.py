@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 import uuid
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlparse
 from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from fake_http import JsonHandler, serve
 
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")
 MEETING = "Reunião com Maria Souza"
@@ -59,30 +59,19 @@ def meeting(time_min: str) -> tuple[dt.datetime, dt.datetime]:
     return start, start + dt.timedelta(hours=1)
 
 
-def _handler(google: FakeGoogle) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def _answer(self, status: int, body: dict) -> None:
-            raw = json.dumps(body).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(raw)))
-            self.end_headers()
-            self.wfile.write(raw)
-
-        def _body(self) -> bytes:
-            return self.rfile.read(int(self.headers.get("Content-Length") or 0))
-
+def _handler(google: FakeGoogle) -> type[JsonHandler]:
+    class Handler(JsonHandler):
         def do_POST(self) -> None:
             path = urlparse(self.path).path
             google.paths.append(path)
-            body = self._body()
+            body = self.read_body()
             if path == "/token":
-                return self._answer(200, {"access_token": "ya29.fake", "expires_in": 3599, "token_type": "Bearer"})
+                return self.answer(200, {"access_token": "ya29.fake", "expires_in": 3599, "token_type": "Bearer"})
             if path == "/calendar/v3/freeBusy":
                 query = json.loads(body)
                 start, end = meeting(query["timeMin"])
                 busy = [{"start": start.isoformat(), "end": end.isoformat()}]
-                return self._answer(
+                return self.answer(
                     200,
                     {
                         "kind": "calendar#freeBusy",
@@ -91,7 +80,7 @@ def _handler(google: FakeGoogle) -> type[BaseHTTPRequestHandler]:
                         "calendars": {item["id"]: {"busy": busy} for item in query["items"]},
                     },
                 )
-            return self._answer(404, {"error": {"code": 404, "message": "Not Found", "status": "NOT_FOUND"}})
+            return self.answer(404, {"error": {"code": 404, "message": "Not Found", "status": "NOT_FOUND"}})
 
         def do_GET(self) -> None:
             parsed = urlparse(self.path)
@@ -110,20 +99,16 @@ def _handler(google: FakeGoogle) -> type[BaseHTTPRequestHandler]:
                     "end": {"dateTime": end.isoformat(), "timeZone": "America/Sao_Paulo"},
                     "extendedProperties": {"private": {"atrium": "google-calendar"}},
                 }
-                return self._answer(
+                return self.answer(
                     200, {"kind": "calendar#events", "summary": calendar_id, "timeZone": "America/Sao_Paulo", "items": [event]}
                 )
-            return self._answer(404, {"error": {"code": 404, "message": "Not Found", "status": "NOT_FOUND"}})
-
-        def log_message(self, format: str, *args) -> None:  # keep the test output clean
-            pass
+            return self.answer(404, {"error": {"code": 404, "message": "Not Found", "status": "NOT_FOUND"}})
 
     return Handler
 
 
 def start_fake_google() -> tuple[FakeGoogle, ThreadingHTTPServer]:
     """Start the fake on a free port of 127.0.0.1 in a daemon thread; ``server.shutdown()`` stops it."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(google := FakeGoogle("")))
+    server = serve(_handler(google := FakeGoogle("")), "fake-google")
     google.url = f"http://127.0.0.1:{server.server_port}"
-    threading.Thread(target=server.serve_forever, daemon=True, name="fake-google").start()
     return google, server

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 import uuid
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
+
+from fake_http import JsonHandler, serve
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "fixtures" / "whatsapp" / "templates_page1.json"
 
@@ -53,42 +54,33 @@ class FakeGraph:
         return next(r.wamid for r in self.requests if r.wamid and r.body.get("text", {}).get("body") == text)
 
 
-def _handler(graph: FakeGraph) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def _answer(self, status: int, body: dict) -> None:
-            raw = json.dumps(body).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(raw)))
-            self.end_headers()
-            self.wfile.write(raw)
-
+def _handler(graph: FakeGraph) -> type[JsonHandler]:
+    class Handler(JsonHandler):
         def do_GET(self) -> None:
             graph.requests.append(GraphRequest("GET", self.path, {}))
             if re.search(r"/message_templates(\?|$)", self.path):
-                return self._answer(200, {"data": json.loads(TEMPLATES.read_text())["data"], "paging": {}})
-            return self._answer(
+                return self.answer(200, {"data": json.loads(TEMPLATES.read_text())["data"], "paging": {}})
+            return self.answer(
                 404, {"error": {"message": "Unknown path", "type": "GraphMethodException", "code": 100}}
             )
 
         def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            raw = self.rfile.read(length)
+            raw = self.read_body()
             content_type = self.headers.get("Content-Type") or ""
             if self.path.endswith("/media") and content_type.startswith("multipart/form-data"):
                 graph.requests.append(GraphRequest("POST", self.path, {}, raw=raw, content_type=content_type))
-                return self._answer(200, {"id": str(uuid.uuid4().int)[:16]})
+                return self.answer(200, {"id": str(uuid.uuid4().int)[:16]})
             request = GraphRequest("POST", self.path, json.loads(raw or b"{}"), raw=raw, content_type=content_type)
             graph.requests.append(request)
             body = request.body
             if not self.path.endswith("/messages"):
-                return self._answer(
+                return self.answer(
                     404, {"error": {"message": "Unknown path", "type": "GraphMethodException", "code": 100}}
                 )
             if body.get("status") == "read":
-                return self._answer(200, {"success": True})
+                return self.answer(200, {"success": True})
             request.wamid = f"wamid.fake.{uuid.uuid4().hex}"
-            return self._answer(
+            return self.answer(
                 200,
                 {
                     "messaging_product": "whatsapp",
@@ -97,15 +89,11 @@ def _handler(graph: FakeGraph) -> type[BaseHTTPRequestHandler]:
                 },
             )
 
-        def log_message(self, format: str, *args) -> None:  # keep the test output clean
-            pass
-
     return Handler
 
 
 def start_fake_graph() -> tuple[FakeGraph, ThreadingHTTPServer]:
     """Start the fake on a free port of 127.0.0.1 in a daemon thread; ``server.shutdown()`` stops it."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(graph := FakeGraph("")))
+    server = serve(_handler(graph := FakeGraph("")), "fake-graph")
     graph.url = f"http://127.0.0.1:{server.server_port}"
-    threading.Thread(target=server.serve_forever, daemon=True, name="fake-graph").start()
     return graph, server

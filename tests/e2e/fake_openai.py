@@ -8,12 +8,12 @@ through the real ``openai`` client. Every request is recorded by the provider.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import httpx
 from ai_fakes import FakeProvider
+from fake_http import JsonHandler, serve
 
 
 class _Routes:
@@ -40,27 +40,15 @@ class FakeOpenAI:
     provider: FakeProvider
 
 
-def _handler(routes: _Routes) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
+def _handler(routes: _Routes) -> type[JsonHandler]:
+    class Handler(JsonHandler):
         def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length)
+            body = self.read_body()
             handle = routes.handlers.get(self.path.split("?")[0].rsplit("/v1", 1)[-1])
             if handle is None:
-                response = httpx.Response(
-                    404, json={"error": {"message": "Unknown path", "type": "invalid_request_error"}}
-                )
-            else:
-                response = handle(httpx.Request("POST", f"http://fake{self.path}", content=body))
-            raw = response.content
-            self.send_response(response.status_code)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(raw)))
-            self.end_headers()
-            self.wfile.write(raw)
-
-        def log_message(self, format: str, *args) -> None:  # keep the test output clean
-            pass
+                return self.answer(404, {"error": {"message": "Unknown path", "type": "invalid_request_error"}})
+            response = handle(httpx.Request("POST", f"http://fake{self.path}", content=body))
+            return self.answer(response.status_code, response.content)
 
     return Handler
 
@@ -69,7 +57,5 @@ def start_fake_openai() -> tuple[FakeOpenAI, ThreadingHTTPServer]:
     """Start the fake in a daemon thread; ``server.shutdown()`` stops it."""
     routes = _Routes()
     provider = FakeProvider().install(routes)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(routes))
-    fake = FakeOpenAI(f"http://127.0.0.1:{server.server_port}/v1", provider)
-    threading.Thread(target=server.serve_forever, daemon=True, name="fake-openai").start()
-    return fake, server
+    server = serve(_handler(routes), "fake-openai")
+    return FakeOpenAI(f"http://127.0.0.1:{server.server_port}/v1", provider), server
