@@ -37,6 +37,7 @@ def message_payload(m: Message) -> dict[str, Any]:
         "author_type": m.author_type,
         "author_id": optional_id(m.author_id),
         "created_at": _iso(m.created_at),
+        "scheduled_at": _iso(m.scheduled_at),
     }
 
 

@@ -3,6 +3,7 @@ import { ApiError } from "@/api/ApiError";
 import { api } from "@/api/client";
 import { queryKeys } from "@/api/queryKeys";
 import type { Message } from "@/api/schemas";
+import { LOCAL_ID_PREFIX } from "@/modules/inbox/constants/LocalIds";
 
 /**
  * A URL the browser can show a message's media from: its public link when it has one, else the
@@ -12,7 +13,7 @@ import type { Message } from "@/api/schemas";
 export function useMessageMedia(message: Message, enabled = true) {
   const link = typeof message.content.url === "string" ? message.content.url : undefined;
   const stored = !link && (typeof message.content.media_id === "string" || typeof message.content.upload_id === "string");
-  const sending = stored && message.id.startsWith("local-"); // a file just sent: the server's copy is coming
+  const sending = stored && message.id.startsWith(LOCAL_ID_PREFIX); // a file just sent: the server's copy is coming
   const proxied = stored && !sending;
   const query = useQuery({
     queryKey: queryKeys.media(message.id),

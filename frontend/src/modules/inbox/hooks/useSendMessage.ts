@@ -5,6 +5,7 @@ import { queryKeys } from "@/api/queryKeys";
 import type { Message, MessageCreate } from "@/api/schemas";
 import { unwrap } from "@/api/unwrap";
 import { useI18n } from "@/i18n/hooks/useI18n";
+import { LOCAL_ID_PREFIX } from "@/modules/inbox/constants/LocalIds";
 import { patchMessageInCache } from "@/modules/inbox/utils/patchMessageInCache";
 import { upsertMessageInCache } from "@/modules/inbox/utils/upsertMessageInCache";
 import { useNotify } from "@/ui/toast/useNotify";
@@ -12,7 +13,7 @@ import { useNotify } from "@/ui/toast/useNotify";
 let sequence = 0;
 
 const placeholderFor = (conversationId: string, body: MessageCreate): Message => ({
-  id: `local-${Date.now()}-${(sequence += 1)}`,
+  id: `${LOCAL_ID_PREFIX}${Date.now()}-${(sequence += 1)}`,
   conversation_id: conversationId,
   direction: "outbound",
   type: body.type,

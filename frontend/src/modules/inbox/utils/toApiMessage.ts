@@ -6,7 +6,6 @@ export const toApiMessage = (message: EventMessage, known?: Message): Message =>
   sent_at: null,
   delivered_at: null,
   read_at: null,
-  scheduled_at: null,
   ...known,
   id: message.id,
   conversation_id: message.conversation_id,
@@ -21,4 +20,5 @@ export const toApiMessage = (message: EventMessage, known?: Message): Message =>
   author_type: message.author_type,
   author_id: message.author_id,
   created_at: message.created_at ?? known?.created_at ?? new Date().toISOString(),
+  scheduled_at: message.scheduled_at ?? known?.scheduled_at ?? null,
 });

@@ -14,6 +14,7 @@ export type EventMessage = {
   author_type: string;
   author_id: string | null;
   created_at: string | null;
+  scheduled_at?: string | null;
 };
 
 /** A conversation's list fields as domain events carry them (`conversation_payload`). */

@@ -4,6 +4,7 @@ import { queryKeys } from "@/api/queryKeys";
 import type { Conversation, Message } from "@/api/schemas";
 import type { InfinitePages } from "@/modules/inbox/types/InfinitePages";
 import type { EventMessage } from "@/modules/realtime/types/DomainEvent";
+import { upsertMessageInCache } from "@/modules/inbox/utils/upsertMessageInCache";
 import { applyDomainEvent } from "@/modules/realtime/utils/applyDomainEvent";
 import { aConversation, aMessage } from "@/test/factories";
 
@@ -122,5 +123,16 @@ describe("applyDomainEvent", () => {
     const { queryClient } = setup();
     applyDomainEvent(queryClient, { id: 7, kind: "message.deleted", data: { message_id: "m2", conversation_id: "c2" } });
     expect(messages(queryClient, "c2")).toEqual([]);
+  });
+
+  it("puts a sent message in its placeholder's place when the event comes before the send's answer", () => {
+    const { queryClient, c2 } = setup();
+    const placeholder = aMessage({ id: "local-1-1", conversation_id: "c2", direction: "outbound", text: "Te ligo amanhã", status: "scheduled", scheduled_at: "2099-12-30T12:15:00+00:00" });
+    upsertMessageInCache(queryClient, placeholder);
+    const sent = eventMessage({ id: "m10", direction: "outbound", text: "Te ligo amanhã", status: "scheduled", author_type: "agent", scheduled_at: "2099-12-30T12:15:00+00:00" });
+    applyDomainEvent(queryClient, { id: 8, kind: "message.created", data: { message: sent, conversation: fields(c2) } });
+    expect(messages(queryClient, "c2").map((m) => [m.id, m.scheduled_at])).toEqual([["m10", "2099-12-30T12:15:00+00:00"], ["m2", null]]);
+    upsertMessageInCache(queryClient, { ...placeholder, id: "m10" }, placeholder.id); // the send's answer, later
+    expect(messages(queryClient, "c2").map((m) => m.id)).toEqual(["m10", "m2"]);
   });
 });
